@@ -1,0 +1,16 @@
+import { CUSTOMER_CONDITIONS } from "./customer"
+import type { ConditionDefinition } from "./definition"
+import { ORDER_HISTORY_CONDITIONS } from "./order-history"
+import { PURCHASE_CONDITIONS } from "./purchases"
+
+export * from "./definition"
+
+/** Every condition type a rule may use; nothing outside it compiles. */
+export const CONDITION_REGISTRY: ReadonlyMap<string, ConditionDefinition> =
+  new Map(
+    [
+      ...CUSTOMER_CONDITIONS,
+      ...ORDER_HISTORY_CONDITIONS,
+      ...PURCHASE_CONDITIONS,
+    ].map((definition) => [definition.type, definition])
+  )

@@ -1,0 +1,68 @@
+import type { Audience, RefreshMode, RefreshTrigger } from "./constants"
+
+/** Options of the plugin, as written in `medusa-config.ts`. */
+export type CustomerSegmentsOptions = {
+  /**
+   * IANA timezone that whole-day date conditions are evaluated in.
+   * @defaultValue "UTC"
+   */
+  timezone?: string
+  /**
+   * Order statuses that count towards order history. `canceled` and `draft`
+   * are never allowed.
+   * @defaultValue ["pending", "completed", "archived", "requires_action"]
+   */
+  orderStatuses?: string[]
+  limits?: {
+    /** @defaultValue 5 */
+    maxDepth?: number
+    /** @defaultValue 50 */
+    maxConditions?: number
+    /** Statement timeout of `POST /preview`, in milliseconds. @defaultValue 5000 */
+    previewTimeoutMs?: number
+  }
+}
+
+export type ResolvedOptions = {
+  timezone: string
+  orderStatuses: string[]
+  limits: { maxDepth: number; maxConditions: number; previewTimeoutMs: number }
+}
+
+export type RefreshResult = {
+  segment_id: string
+  refresh_id: string
+  added: number
+  removed: number
+  total: number
+  duration_ms: number
+}
+
+export type { Audience, RefreshMode, RefreshTrigger }
+
+/** One order of the order-history read model, with all its lines. */
+export type OrderHistoryInput = {
+  id: string
+  customer_id: string
+  email?: string | null
+  placed_at: Date | string
+  currency_code: string
+  /** Order total in major units (10.5 is 10.50). */
+  total: number | string
+  refunded_total?: number | string
+  status: string
+  source: "medusa" | "import"
+  lines: OrderHistoryLineInput[]
+}
+
+export type OrderHistoryLineInput = {
+  product_id?: string | null
+  variant_id?: string | null
+  product_title?: string | null
+  category_ids?: string[]
+  collection_id?: string | null
+  type_id?: string | null
+  tag_ids?: string[]
+  quantity: number
+  amount: number | string
+}
