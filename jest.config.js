@@ -1,0 +1,54 @@
+// Four projects, run one at a time by scripts/test.js (node scripts/test.js
+// [project...]). The integration projects boot Medusa against Postgres, so
+// they run in band: see scripts/test.js.
+
+const transform = {
+  "^.+\\.[jt]sx?$": [
+    "@swc/jest",
+    {
+      jsc: {
+        parser: { syntax: "typescript", tsx: true, decorators: true },
+        transform: { decoratorMetadata: true },
+      },
+    },
+  ],
+}
+
+const shared = {
+  transform,
+  testEnvironment: "node",
+  moduleFileExtensions: ["js", "ts", "tsx", "json"],
+  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/.tmp/"],
+}
+
+const integration = {
+  ...shared,
+  setupFiles: ["<rootDir>/integration-tests/setup.js"],
+  setupFilesAfterEnv: ["<rootDir>/integration-tests/setup-after-env.js"],
+}
+
+module.exports = {
+  projects: [
+    {
+      ...shared,
+      displayName: "unit",
+      testMatch: ["<rootDir>/src/**/__tests__/**/*.unit.spec.ts"],
+    },
+    {
+      ...integration,
+      displayName: "integration:modules",
+      testMatch: ["<rootDir>/src/modules/*/__tests__/**/*.spec.ts"],
+      testPathIgnorePatterns: ["\\.unit\\.spec\\.ts$", "/node_modules/"],
+    },
+    {
+      ...integration,
+      displayName: "integration:http",
+      testMatch: ["<rootDir>/integration-tests/http/**/*.spec.ts"],
+    },
+    {
+      ...integration,
+      displayName: "packaging",
+      testMatch: ["<rootDir>/integration-tests/packaging/**/*.spec.ts"],
+    },
+  ],
+}
