@@ -39,8 +39,26 @@ function exec(command, args, options = {}) {
   })
 }
 
+// The admin bundler writes a temporary entry file into src/admin
+// (@medusajs/admin-vite-plugin/dist/index.mjs, "__admin-extensions__.js")
+// and fails with ENOENT when the folder is missing, as it is in a clean clone
+// until the plugin has admin code. The folder is made for the build only and
+// removed again if it is still empty.
+const ADMIN_SRC = path.join(ROOT, "src", "admin")
+
 function build() {
-  exec(MEDUSA, ["plugin:build"])
+  const madeAdminDir = !fs.existsSync(ADMIN_SRC)
+  if (madeAdminDir) {
+    fs.mkdirSync(ADMIN_SRC, { recursive: true })
+  }
+
+  try {
+    exec(MEDUSA, ["plugin:build"])
+  } finally {
+    if (madeAdminDir && fs.readdirSync(ADMIN_SRC).length === 0) {
+      fs.rmdirSync(ADMIN_SRC)
+    }
+  }
 }
 
 function pack() {
