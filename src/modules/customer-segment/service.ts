@@ -27,6 +27,7 @@ import type {
 import {
   applyMembershipDiff,
   previewStatement,
+  snapshotStatement,
   upsertOrderHistoryStatements,
 } from "./statements"
 
@@ -249,6 +250,22 @@ class CustomerSegmentModuleService extends MedusaService({
       knex,
       sql`DELETE FROM customer_segment_order WHERE id = ANY(${orderIds}::text[])`
     )
+  }
+
+  /**
+   * The read-model rows of `orderIds` in the shape `upsertOrderHistory`
+   * takes, so a step can put back exactly what it replaced.
+   */
+  @InjectManager()
+  async snapshotOrderHistory(
+    orderIds: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<OrderHistoryInput[]> {
+    if (!orderIds.length) {
+      return []
+    }
+    const knex = this.knex_(sharedContext)
+    return this.run_<OrderHistoryInput>(knex, snapshotStatement(orderIds))
   }
 
   /** Reads rows of the read model for one customer (explanations, tests). */

@@ -106,3 +106,16 @@ SELECT x.id, x.order_id, x.customer_id, x.placed_at, x.status, x.currency_code, 
 FROM jsonb_to_recordset(${JSON.stringify(lineRows)}::jsonb) AS x(id text, order_id text, customer_id text, placed_at timestamptz, status text, currency_code text, product_id text, variant_id text, product_title text, category_ids text[], collection_id text, type_id text, tag_ids text[], quantity int, amount numeric)`,
   ]
 }
+
+/** Orders with their lines, as `OrderHistoryInput` rows. */
+export function snapshotStatement(orderIds: string[]): Sql {
+  return sql`SELECT o.id, o.customer_id, o.email, o.placed_at, o.currency_code,
+  o.total, o.refunded_total, o.status, o.source,
+  coalesce((SELECT json_agg(json_build_object(
+      'product_id', l.product_id, 'variant_id', l.variant_id,
+      'product_title', l.product_title, 'category_ids', l.category_ids,
+      'collection_id', l.collection_id, 'type_id', l.type_id,
+      'tag_ids', l.tag_ids, 'quantity', l.quantity, 'amount', l.amount
+    ) ORDER BY l.id) FROM customer_segment_order_line l WHERE l.order_id = o.id), '[]') AS lines
+FROM customer_segment_order o WHERE o.id = ANY(${orderIds}::text[])`
+}

@@ -1,0 +1,36 @@
+import {
+  createWorkflow,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import type { CreateCustomerSegmentDTO } from "../../../modules/customer-segment/dtos"
+import { createCustomerSegmentsStep } from "../steps/create-customer-segments"
+
+export type CreateCustomerSegmentsWorkflowInput = {
+  /** The segments to create; each rule is validated before anything is written. */
+  segments: CreateCustomerSegmentDTO[]
+}
+
+export const createCustomerSegmentsWorkflowId = "create-customer-segments"
+
+/**
+ * Creates customer segments. Members are computed by a refresh, not here.
+ *
+ * @example
+ * const { result } = await createCustomerSegmentsWorkflow(container).run({
+ *   input: {
+ *     segments: [{
+ *       name: "VIP",
+ *       rule: { match: "all", conditions: [
+ *         { type: "order_count", operator: "gte", value: 10 },
+ *       ] },
+ *     }],
+ *   },
+ * })
+ */
+export const createCustomerSegmentsWorkflow = createWorkflow(
+  createCustomerSegmentsWorkflowId,
+  (input: CreateCustomerSegmentsWorkflowInput) => {
+    const segments = createCustomerSegmentsStep(input.segments)
+    return new WorkflowResponse(segments)
+  }
+)

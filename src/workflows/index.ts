@@ -1,0 +1,5 @@
+export * from "./customer-segment/workflows/create-customer-segments"
+export * from "./customer-segment/workflows/delete-customer-segments"
+export * from "./customer-segment/workflows/refresh-customer-segments"
+export * from "./customer-segment/workflows/update-customer-segments"
+export * from "./order-history/workflows/sync-order-history"

@@ -1,0 +1,49 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { CUSTOMER_SEGMENT_MODULE } from "../../../modules/customer-segment"
+import type CustomerSegmentModuleService from "../../../modules/customer-segment/service"
+import type { OrderHistoryInput } from "../../../modules/customer-segment/types"
+
+export const writeOrderHistoryStepId = "write-order-history"
+
+export type WriteOrderHistoryStepInput = {
+  orders: OrderHistoryInput[]
+  /** Orders to remove from the read model (deleted in Medusa). */
+  missing?: string[]
+}
+
+const BATCH = 500
+
+/**
+ * Replaces orders in the read model. Compensation puts back the rows as
+ * they were, and removes orders that were not there before.
+ */
+export const writeOrderHistoryStep = createStep(
+  writeOrderHistoryStepId,
+  async (
+    { orders, missing = [] }: WriteOrderHistoryStepInput,
+    { container }
+  ) => {
+    const service: CustomerSegmentModuleService = container.resolve(
+      CUSTOMER_SEGMENT_MODULE
+    )
+    const ids = [...orders.map((o) => o.id), ...missing]
+    const previous = await service.snapshotOrderHistory(ids)
+
+    for (let i = 0; i < orders.length; i += BATCH) {
+      await service.upsertOrderHistory(orders.slice(i, i + BATCH))
+    }
+    await service.deleteOrderHistory(missing)
+
+    return new StepResponse({ synced: orders.length }, { ids, previous })
+  },
+  async (undo, { container }) => {
+    if (!undo?.ids.length) {
+      return
+    }
+    const service: CustomerSegmentModuleService = container.resolve(
+      CUSTOMER_SEGMENT_MODULE
+    )
+    await service.deleteOrderHistory(undo.ids)
+    await service.upsertOrderHistory(undo.previous)
+  }
+)
