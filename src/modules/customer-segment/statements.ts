@@ -70,7 +70,8 @@ export function upsertOrderHistoryStatements(
       currency_code: o.currency_code.toLowerCase(),
       total,
       refunded_total: refunded,
-      net_total: total - refunded,
+      net_total:
+        o.net_total === undefined ? total - refunded : Number(o.net_total),
       status: o.status,
       source: o.source,
     }
@@ -96,6 +97,10 @@ export function upsertOrderHistoryStatements(
   )
 
   return [
+    // Two syncs of one order (an event and its redelivery) would otherwise
+    // both delete nothing and both insert its lines. Taken in id order, so
+    // overlapping batches never deadlock; released at commit.
+    sql`SELECT pg_advisory_xact_lock(hashtextextended(s.id, 1)) FROM (SELECT id FROM unnest(${ids}::text[]) AS id ORDER BY id) s`,
     sql`DELETE FROM customer_segment_order_line WHERE order_id = ANY(${ids}::text[])`,
     sql`INSERT INTO customer_segment_order (id, customer_id, email, placed_at, currency_code, total, refunded_total, net_total, status, source, synced_at)
 SELECT x.id, x.customer_id, x.email, x.placed_at, x.currency_code, x.total, x.refunded_total, x.net_total, x.status, x.source, now()
@@ -110,7 +115,7 @@ FROM jsonb_to_recordset(${JSON.stringify(lineRows)}::jsonb) AS x(id text, order_
 /** Orders with their lines, as `OrderHistoryInput` rows. */
 export function snapshotStatement(orderIds: string[]): Sql {
   return sql`SELECT o.id, o.customer_id, o.email, o.placed_at, o.currency_code,
-  o.total, o.refunded_total, o.status, o.source,
+  o.total, o.refunded_total, o.net_total, o.status, o.source,
   coalesce((SELECT json_agg(json_build_object(
       'product_id', l.product_id, 'variant_id', l.variant_id,
       'product_title', l.product_title, 'category_ids', l.category_ids,

@@ -50,6 +50,11 @@ export type OrderHistoryInput = {
   /** Order total in major units (10.5 is 10.50). */
   total: number | string
   refunded_total?: number | string
+  /**
+   * What the customer spent on the order; `total - refunded_total` when left
+   * out. Medusa orders pass their own `total`, which already deducts refunds.
+   */
+  net_total?: number | string
   status: string
   source: "medusa" | "import"
   lines: OrderHistoryLineInput[]

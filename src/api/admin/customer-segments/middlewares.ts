@@ -3,6 +3,7 @@ import {
   validateAndTransformBody,
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
+import { AdminImportOrderHistory } from "./order-history/validators"
 import * as QueryConfig from "./query-config"
 import {
   AdminCreateCustomerSegment,
@@ -92,5 +93,13 @@ export const adminCustomerSegmentRoutesMiddlewares: MiddlewareRoute[] = [
         QueryConfig.listTransformQueryConfig
       ),
     ],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/customer-segments/order-history/import",
+    // Years of order lines come as one JSON body: the superstore sample is
+    // 2.3 MB, well past the 100 kB default.
+    bodyParser: { sizeLimit: "50mb" },
+    middlewares: [validateAndTransformBody(AdminImportOrderHistory)],
   },
 ]

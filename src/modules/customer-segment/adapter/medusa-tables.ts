@@ -66,3 +66,14 @@ export function inAnyGroup(groupIds: string[]): Sql {
 export function liveCustomerIds(ids: string[]): Sql {
   return sql`SELECT c.id FROM customer c WHERE c.deleted_at IS NULL AND c.id = ANY(${ids}::text[])`
 }
+
+/**
+ * Live customers whose `metadata.external_id` is one of `externalIds`, the
+ * way an order import recognises customers it created before. The customer
+ * module cannot filter on a metadata key, and listing every customer to
+ * filter in Node would not scale. Unindexed: a sequential scan of
+ * `customer`, once per import.
+ */
+export function customersByExternalId(externalIds: string[]): Sql {
+  return sql`SELECT c.id, c.email, c.has_account, c.metadata->>'external_id' AS external_id FROM customer c WHERE c.deleted_at IS NULL AND c.metadata->>'external_id' = ANY(${externalIds}::text[])`
+}

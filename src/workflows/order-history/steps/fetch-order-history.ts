@@ -110,6 +110,11 @@ function toHistory(order: QueriedOrder): OrderHistoryInput {
     currency_code: order.currency_code,
     total: toNumber(order.total),
     refunded_total: toNumber(order.summary?.refunded_total),
+    // Medusa 2.21 records a refund as a credit line on the order
+    // (core-flows refund-payment.ts), so `total` is already net of refunds
+    // and of received returns: subtracting `refunded_total` again would count
+    // a refund twice.
+    net_total: toNumber(order.total),
     status: order.status,
     source: "medusa",
     lines: (order.items ?? []).map((item) => ({

@@ -1,0 +1,6 @@
+export * from "./build"
+export * from "./categories"
+export * from "./customers"
+export * from "./mapping"
+export * from "./parse-order-csv"
+export * from "./types"
