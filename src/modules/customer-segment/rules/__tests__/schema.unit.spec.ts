@@ -1,0 +1,229 @@
+import { validateRule } from "../schema"
+
+const limits = { maxDepth: 5, maxConditions: 50 }
+const issuesOf = (rule: unknown) => validateRule(rule, limits).issues
+const one = (condition: Record<string, unknown>) => ({
+  match: "all",
+  conditions: [condition],
+})
+
+describe("validateRule", () => {
+  it("should accept a two-level rule of every category", () => {
+    const result = validateRule(
+      {
+        match: "any",
+        conditions: [
+          { type: "order_count", operator: "gte", value: 10 },
+          {
+            match: "all",
+            negate: true,
+            conditions: [
+              {
+                type: "total_spent",
+                operator: "between",
+                value: [100, 500],
+                currency: "EUR",
+                window: { from: "2024-01-01", to: "2024-12-31" },
+              },
+              {
+                type: "metadata",
+                key: "date_of_birth",
+                value_type: "date",
+                operator: "before",
+                value: "2000-01-01",
+              },
+              {
+                type: "purchased_category",
+                operator: "not_bought",
+                value: ["pcat_1"],
+                min_times: 2,
+                window: { last: { amount: 6, unit: "months" } },
+              },
+              { type: "email", operator: "is_set" },
+            ],
+          },
+        ],
+      },
+      limits
+    )
+
+    expect(result.issues).toEqual([])
+    expect(result.rule).not.toBeNull()
+  })
+
+  it("should report every problem at once, each at its path", () => {
+    const issues = issuesOf({
+      match: "all",
+      conditions: [
+        { type: "email", operator: "gte", value: "a" },
+        {
+          match: "any",
+          conditions: [{ type: "order_count", operator: "gte" }],
+        },
+      ],
+    })
+
+    expect(issues.map((i) => i.path)).toEqual([
+      "rule.conditions[0].operator",
+      "rule.conditions[1].conditions[0].value",
+    ])
+  })
+
+  it("should name the allowed match values for a bad group", () => {
+    const [issue] = issuesOf({ match: "most", conditions: [] })
+    expect(issue.path).toBe("rule.match")
+    expect(issue.message).toContain('"all"')
+    expect(issue.message).toContain('"any"')
+    expect(issue.message).toContain('"most"')
+  })
+
+  it("should reject a value where the operator takes none", () => {
+    const [issue] = issuesOf(
+      one({ type: "email", operator: "is_set", value: "x" })
+    )
+    expect(issue).toEqual({
+      path: "rule.conditions[0].value",
+      message: 'is_set takes no value (got "x")',
+    })
+  })
+
+  it("should reject a between whose bounds are reversed", () => {
+    const [issue] = issuesOf(
+      one({ type: "order_count", operator: "between", value: [9, 3] })
+    )
+    expect(issue.path).toBe("rule.conditions[0].value")
+    expect(issue.message).toBe(
+      "the first bound must not be greater than the second"
+    )
+  })
+
+  it("should reject dates that are not real calendar days", () => {
+    const [issue] = issuesOf(
+      one({ type: "signed_up_at", operator: "before", value: "2024-02-30" })
+    )
+    expect(issue).toEqual({
+      path: "rule.conditions[0].value",
+      message: "must be a real calendar date",
+    })
+  })
+
+  it("should reject a window on a condition that has none", () => {
+    const [issue] = issuesOf(
+      one({
+        type: "email",
+        operator: "eq",
+        value: "a@b.c",
+        window: { last: { amount: 3, unit: "days" } },
+      })
+    )
+    expect(issue).toEqual({
+      path: "rule.conditions[0]",
+      message: "unknown field(s) window",
+    })
+  })
+
+  it("should reject an inverted or empty window", () => {
+    const inverted = issuesOf(
+      one({
+        type: "order_count",
+        operator: "gte",
+        value: 1,
+        window: { from: "2024-05-01", to: "2024-01-01" },
+      })
+    )
+    const empty = issuesOf(
+      one({ type: "order_count", operator: "gte", value: 1, window: {} })
+    )
+    expect(inverted[0].path).toBe("rule.conditions[0].window")
+    expect(empty[0].path).toBe("rule.conditions[0].window")
+  })
+
+  it("should reject a window unit outside the allowed set", () => {
+    const [issue] = issuesOf(
+      one({
+        type: "order_count",
+        operator: "gte",
+        value: 1,
+        window: { last: { amount: 3, unit: "fortnights" } },
+      })
+    )
+    expect(issue.path).toBe("rule.conditions[0].window")
+  })
+
+  it("should reject a currency that is not a three-letter code", () => {
+    const [issue] = issuesOf(
+      one({
+        type: "total_spent",
+        operator: "gt",
+        value: 1,
+        currency: "dollars",
+      })
+    )
+    expect(issue.path).toBe("rule.conditions[0].currency")
+    expect(issue.message).toContain("three-letter ISO 4217 code")
+  })
+
+  it("should reject a negative money amount", () => {
+    const [issue] = issuesOf(
+      one({ type: "total_spent", operator: "gt", value: -5, currency: "usd" })
+    )
+    expect(issue).toEqual({
+      path: "rule.conditions[0].value",
+      message: "must not be negative",
+    })
+  })
+
+  it("should use the value type of a metadata condition to pick operators", () => {
+    const [issue] = issuesOf(
+      one({
+        type: "metadata",
+        key: "vip_level",
+        value_type: "number",
+        operator: "contains",
+        value: "x",
+      })
+    )
+    expect(issue.path).toBe("rule.conditions[0].operator")
+    expect(issue.message).toContain(
+      "allowed: eq, neq, gt, gte, lt, lte, between"
+    )
+  })
+
+  it("should reject a non-object node", () => {
+    const [issue] = issuesOf({ match: "all", conditions: ["vip"] })
+    expect(issue.path).toBe("rule.conditions[0]")
+  })
+
+  it("should apply the configured depth limit", () => {
+    const rule = {
+      match: "all",
+      conditions: [
+        {
+          match: "all",
+          conditions: [{ type: "has_account", operator: "is", value: true }],
+        },
+      ],
+    }
+    const issues = validateRule(rule, { maxDepth: 1, maxConditions: 50 }).issues
+    expect(issues).toEqual([
+      {
+        path: "rule.conditions[0]",
+        message: "groups are nested 2 deep; at most 1 levels are allowed",
+      },
+    ])
+  })
+
+  it("should apply the configured condition limit", () => {
+    const rule = {
+      match: "all",
+      conditions: [
+        { type: "has_account", operator: "is", value: true },
+        { type: "has_account", operator: "is", value: false },
+      ],
+    }
+    const issues = validateRule(rule, { maxDepth: 5, maxConditions: 1 }).issues
+    expect(issues).toEqual([
+      { path: "rule", message: "has 2 conditions; at most 1 are allowed" },
+    ])
+  })
+})
