@@ -172,6 +172,10 @@ function createStore(tarball) {
 }
 
 function main() {
+  // A failed build must not leave the previous store for the spec to boot.
+  fs.rmSync(STORE_DIR, { recursive: true, force: true })
+  fs.rmSync(PACK_DIR, { recursive: true, force: true })
+
   step("medusa plugin:build", build)
   const manifest = step("npm pack", pack)
   console.log(
