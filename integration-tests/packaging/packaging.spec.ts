@@ -23,8 +23,6 @@ const manifest: { files: string[] } = JSON.parse(
 const resolveFromStore = (request: string) =>
   require.resolve(request, { paths: [STORE_DIR] })
 
-jest.setTimeout(240000)
-
 describe("packed tarball", () => {
   it("should ship only the build output and package.json", () => {
     const outside = manifest.files.filter(
