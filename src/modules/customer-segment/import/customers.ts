@@ -23,9 +23,7 @@ export type CustomerMatch = {
  * customer's earliest order that has them; the address from the latest
  * order that has one, the likeliest to be current.
  */
-export function collectCustomers(
-  orders: ImportOrder[]
-): ImportCustomerEntry[] {
+export function collectCustomers(orders: ImportOrder[]): ImportCustomerEntry[] {
   const chronological = [...orders].sort(
     (a, b) => +a.placed_at - +b.placed_at || a.lines[0].line - b.lines[0].line
   )
@@ -34,7 +32,10 @@ export function collectCustomers(
     for (const { customer } of order.lines) {
       const entry = entries.get(order.customer_key)
       if (!entry) {
-        entries.set(order.customer_key, { ...customer, key: order.customer_key })
+        entries.set(order.customer_key, {
+          ...customer,
+          key: order.customer_key,
+        })
         continue
       }
       entry.email ??= customer.email

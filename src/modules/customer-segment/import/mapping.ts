@@ -38,10 +38,13 @@ const columnsSchema = z
 
 export type OrderCsvColumn = keyof z.infer<typeof columnsSchema>
 
-const dateFormat = z.string().min(1).refine(isDateFormat, {
-  error: (issue) =>
-    `${JSON.stringify(issue.input)} is not a date-fns format such as "M/d/yyyy"`,
-})
+const dateFormat = z
+  .string()
+  .min(1)
+  .refine(isDateFormat, {
+    error: (issue) =>
+      `${JSON.stringify(issue.input)} is not a date-fns format such as "M/d/yyyy" (years are y, days d)`,
+  })
 
 // Strict before refined: a refined schema would silently drop unknown keys,
 // and a misspelt key must be an error, not an ignored column.
@@ -148,10 +151,15 @@ function formatPath(path: PropertyKey[]): string {
   )
 }
 
-// date-fns throws a RangeError for unknown or protected tokens ("YYYY",
-// "DD"). Formatting reads every token; parsing an empty string would stop
-// at the first one.
+// Week-year (Y) and day-of-year (D) tokens are nearly always typos of y and
+// d, and date-fns refuses them when parsing; they are checked here so that
+// date-fns neither warns on the console nor throws mid-import. Formatting
+// then reads every other token and throws on unknown ones.
 function isDateFormat(pattern: string): boolean {
+  const unquoted = pattern.replace(/'(?:[^']|'')*'/g, "")
+  if (/[YD]/.test(unquoted)) {
+    return false
+  }
   try {
     format(new Date(), pattern)
     return true

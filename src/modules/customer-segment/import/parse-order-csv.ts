@@ -16,7 +16,8 @@ export type ParsedOrderCsv = {
 }
 
 /**
- * Reads a CSV of order lines with a validated mapping. Throws INVALID_DATA
+ * Reads a CSV of order lines with a validated mapping, reading dates in the
+ * mapping's timezone or else in `defaultTimezone`. Throws INVALID_DATA
  * for a file that cannot be read at all (malformed quoting, a mapped column
  * missing from the header); problems of single rows are returned instead,
  * so one bad row does not stop an import of years of orders.
@@ -24,9 +25,10 @@ export type ParsedOrderCsv = {
 export function parseOrderCsv(
   csv: string,
   mapping: OrderCsvMapping,
-  timezone: string,
+  defaultTimezone: string,
   now?: Date
 ): ParsedOrderCsv {
+  const timezone = mapping.timezone ?? defaultTimezone
   const table = readCsv(csv)
   assertColumnsInHeader(mapping, table.header)
 

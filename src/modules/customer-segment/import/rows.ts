@@ -13,8 +13,7 @@ const IDENTIFYING = ["customer_email", "customer_external_id"] as const
 
 /** A row read as an order line, or why it cannot be; `order_id` may be "". */
 export type RowResult = { line: number; order_id: string } & (
-  | { value: ImportLine; reasons: [] }
-  | { value: null; reasons: string[] }
+  { value: ImportLine; reasons: [] } | { value: null; reasons: string[] }
 )
 
 /**
@@ -52,8 +51,11 @@ export function mapRow(
     )
   }
 
-  const currency = (cell("currency") || mapping.currency_code || "")
-    .toLowerCase()
+  const currency = (
+    cell("currency") ||
+    mapping.currency_code ||
+    ""
+  ).toLowerCase()
   if (!/^[a-z]{3}$/.test(currency)) {
     reasons.push(
       currency
@@ -75,7 +77,7 @@ export function mapRow(
   const quantity = mapping.columns.quantity ? parseQuantity(quantityText) : 1
   if (quantity === null) {
     reasons.push(
-      `${label("quantity")} ${JSON.stringify(quantityText)} is not a whole number of at least 1`
+      `${label("quantity")} ${JSON.stringify(quantityText)} is not a whole number from 1 to 2147483647`
     )
   }
 

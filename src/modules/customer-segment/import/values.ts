@@ -30,12 +30,21 @@ const DECIMAL = /^-?(\d+(\.\d*)?|\.\d+)$/
 
 /** A decimal number such as "261.96" or "-3.5"; null for anything else. */
 export function parseDecimal(value: string): number | null {
-  return DECIMAL.test(value) ? Number(value) : null
+  // 400 digits pass the pattern but are Infinity, which JSON writes as null.
+  return DECIMAL.test(value) && Number.isFinite(Number(value))
+    ? Number(value)
+    : null
 }
 
-/** A whole number of at least 1; null for anything else. */
+// The read model stores quantities as Postgres `int`.
+const MAX_QUANTITY = 2_147_483_647
+
+/** A whole number from 1 to 2,147,483,647; null for anything else. */
 export function parseQuantity(value: string): number | null {
-  return /^\d+$/.test(value) && Number(value) >= 1 ? Number(value) : null
+  const quantity = Number(value)
+  return /^\d+$/.test(value) && quantity >= 1 && quantity <= MAX_QUANTITY
+    ? quantity
+    : null
 }
 
 /** Splits "Claire Gute" at the first space; a single word is a first name. */

@@ -26,7 +26,7 @@ export const parseOrderCsvStep = createStep(
     const service: CustomerSegmentModuleService = container.resolve(
       CUSTOMER_SEGMENT_MODULE
     )
-    const timezone = mapping.timezone ?? service.getOptions().timezone
+    const { timezone } = service.getOptions()
 
     return new StepResponse(parseOrderCsv(input.csv, mapping, timezone))
   }
