@@ -33,6 +33,10 @@ import {
 
 type InjectedDependencies = { logger: Logger }
 
+// Orders per statement when writing the read model: keeps each JSON
+// parameter to a few megabytes.
+const WRITE_BATCH = 500
+
 export type PreviewInput = {
   rule: unknown
   audience?: Audience
@@ -217,39 +221,45 @@ class CustomerSegmentModuleService extends MedusaService({
    * Writes orders into the order-history read model, replacing each order
    * and all its lines, so writing the same order twice never counts it twice.
    */
-  @InjectTransactionManager()
-  async upsertOrderHistory(
-    orders: OrderHistoryInput[],
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<number> {
-    if (!orders.length) {
-      return 0
-    }
-    const knex = this.knex_(sharedContext)
-    for (const statement of upsertOrderHistoryStatements(orders)) {
-      await this.run_(knex, statement)
-    }
-    return orders.length
+  async upsertOrderHistory(orders: OrderHistoryInput[]): Promise<number> {
+    return this.replaceOrderHistory({ upsert: orders })
   }
 
   /** Removes orders (and their lines) from the read model. */
+  async deleteOrderHistory(orderIds: string[]): Promise<void> {
+    await this.replaceOrderHistory({ remove: orderIds })
+  }
+
+  /**
+   * Removes `remove`, then writes `upsert`, in one transaction however many
+   * orders there are: a failure leaves the read model as it was.
+   */
   @InjectTransactionManager()
-  async deleteOrderHistory(
-    orderIds: string[],
+  async replaceOrderHistory(
+    {
+      upsert = [],
+      remove = [],
+    }: { upsert?: OrderHistoryInput[]; remove?: string[] },
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<void> {
-    if (!orderIds.length) {
-      return
-    }
+  ): Promise<number> {
     const knex = this.knex_(sharedContext)
-    await this.run_(
-      knex,
-      sql`DELETE FROM customer_segment_order_line WHERE order_id = ANY(${orderIds}::text[])`
-    )
-    await this.run_(
-      knex,
-      sql`DELETE FROM customer_segment_order WHERE id = ANY(${orderIds}::text[])`
-    )
+    if (remove.length) {
+      await this.run_(
+        knex,
+        sql`DELETE FROM customer_segment_order_line WHERE order_id = ANY(${remove}::text[])`
+      )
+      await this.run_(
+        knex,
+        sql`DELETE FROM customer_segment_order WHERE id = ANY(${remove}::text[])`
+      )
+    }
+    for (let i = 0; i < upsert.length; i += WRITE_BATCH) {
+      const batch = upsert.slice(i, i + WRITE_BATCH)
+      for (const statement of upsertOrderHistoryStatements(batch)) {
+        await this.run_(knex, statement)
+      }
+    }
+    return upsert.length
   }
 
   /**

@@ -11,11 +11,10 @@ export type WriteOrderHistoryStepInput = {
   missing?: string[]
 }
 
-const BATCH = 500
-
 /**
- * Replaces orders in the read model. Compensation puts back the rows as
- * they were, and removes orders that were not there before.
+ * Replaces orders in the read model, all in one transaction. Compensation
+ * puts back the rows as they were, and removes orders that were not there
+ * before.
  */
 export const writeOrderHistoryStep = createStep(
   writeOrderHistoryStepId,
@@ -29,10 +28,7 @@ export const writeOrderHistoryStep = createStep(
     const ids = [...orders.map((o) => o.id), ...missing]
     const previous = await service.snapshotOrderHistory(ids)
 
-    for (let i = 0; i < orders.length; i += BATCH) {
-      await service.upsertOrderHistory(orders.slice(i, i + BATCH))
-    }
-    await service.deleteOrderHistory(missing)
+    await service.replaceOrderHistory({ upsert: orders, remove: missing })
 
     return new StepResponse({ synced: orders.length }, { ids, previous })
   },
@@ -43,7 +39,9 @@ export const writeOrderHistoryStep = createStep(
     const service: CustomerSegmentModuleService = container.resolve(
       CUSTOMER_SEGMENT_MODULE
     )
-    await service.deleteOrderHistory(undo.ids)
-    await service.upsertOrderHistory(undo.previous)
+    await service.replaceOrderHistory({
+      remove: undo.ids,
+      upsert: undo.previous,
+    })
   }
 )
