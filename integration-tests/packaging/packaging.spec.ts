@@ -23,10 +23,14 @@ const manifest: { files: string[] } = JSON.parse(
 const resolveFromStore = (request: string) =>
   require.resolve(request, { paths: [STORE_DIR] })
 
+// npm adds these root files to every tarball whatever `files` says.
+const ALWAYS_PACKED =
+  /^(package\.json|(README|LICENSE|LICENCE|CHANGELOG)[^/]*)$/i
+
 describe("packed tarball", () => {
-  it("should ship only the build output and package.json", () => {
+  it("should ship only the build output and npm's root files", () => {
     const outside = manifest.files.filter(
-      (file) => file !== "package.json" && !file.startsWith(".medusa/server/")
+      (file) => !ALWAYS_PACKED.test(file) && !file.startsWith(".medusa/server/")
     )
     const sources = manifest.files.filter(
       (file) => /\.tsx?$/.test(file) && !file.endsWith(".d.ts")
