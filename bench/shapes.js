@@ -95,8 +95,12 @@ WHERE c.deleted_at IS NULL`,
       ],
     },
     audience: "all",
+    // ILIKE on the bare column, not lower(email) LIKE: Postgres has
+    // statistics for the column only, and without them it guesses one row
+    // and rescans the purchases per customer (2.8 s instead of 0.03 s at
+    // 100k orders).
     floor: `SELECT c.id FROM customer c
-WHERE c.deleted_at IS NULL AND lower(c.email) LIKE '%@acme.io'
+WHERE c.deleted_at IS NULL AND c.email ILIKE '%@acme.io'
   AND c.id IN (
     SELECT customer_id FROM customer_segment_order_line
     WHERE status IN ${COUNTED} AND category_ids && ARRAY['pcat_7']
