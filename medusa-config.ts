@@ -26,6 +26,9 @@ module.exports = defineConfig({
       resolve: "./src/modules/customer-segment",
       options: {
         timezone: process.env.SEGMENTS_TIMEZONE || "UTC",
+        // Tests that count refreshes exactly turn the background refresh
+        // after a save off.
+        refreshOnSave: process.env.SEGMENTS_REFRESH_ON_SAVE !== "false",
       },
     },
   ],

@@ -6,6 +6,14 @@ import { expectHttpError } from "../helpers/requests"
 
 jest.setTimeout(240000)
 
+// Refreshes are asked for and counted exactly here, so none runs in the
+// background after a save. Read by medusa-config.ts, which the runner loads
+// before it applies its own `env` option.
+process.env.SEGMENTS_REFRESH_ON_SAVE = "false"
+afterAll(() => {
+  delete process.env.SEGMENTS_REFRESH_ON_SAVE
+})
+
 const VIP_RULE = {
   match: "any",
   conditions: [

@@ -18,6 +18,14 @@ import { importOrderHistoryWorkflow } from "../../src/workflows"
 
 jest.setTimeout(600000)
 
+// Refreshes are asked for explicitly here, so none runs in the background
+// after a save. Read by medusa-config.ts, which the runner loads before it
+// applies its own `env` option.
+process.env.SEGMENTS_REFRESH_ON_SAVE = "false"
+afterAll(() => {
+  delete process.env.SEGMENTS_REFRESH_ON_SAVE
+})
+
 const CSV_PATH =
   process.env.SUPERSTORE_CSV ??
   path.resolve(__dirname, "../../../shared/datasets/superstore.csv")

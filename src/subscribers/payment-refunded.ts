@@ -4,6 +4,7 @@ import {
   PaymentEvents,
 } from "@medusajs/framework/utils"
 import { syncOrderHistoryWorkflow } from "../workflows"
+import { requestEvaluation } from "../workflows/customer-segment/utils/request-evaluation"
 
 /**
  * A refund changes what the customer spent but emits only the payment's id:
@@ -28,9 +29,10 @@ export default async function paymentRefundedSubscriber({
   if (!orderId) {
     return
   }
-  await syncOrderHistoryWorkflow(container).run({
+  const { result } = await syncOrderHistoryWorkflow(container).run({
     input: { order_ids: [orderId] },
   })
+  await requestEvaluation(container, result.customer_ids, ["orders"])
 }
 
 export const config: SubscriberConfig = {

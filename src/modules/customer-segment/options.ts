@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { isCron } from "./scheduling/cron"
 import type { CustomerSegmentsOptions, ResolvedOptions } from "./types"
 
 // Statuses a store may count. `canceled` never counts (canceled orders are
@@ -9,6 +10,11 @@ const COUNTABLE_STATUSES = [
   "archived",
   "requires_action",
 ] as const
+
+const cron = z.string().refine(isCron, {
+  error: (i) =>
+    `${JSON.stringify(i.input)} is not a five-field cron expression such as "0 2 * * *"`,
+})
 
 const optionsSchema = z
   .object({
@@ -31,6 +37,15 @@ const optionsSchema = z
       })
       .strict()
       .default({ maxDepth: 5, maxConditions: 50, previewTimeoutMs: 5000 }),
+    refreshOnSave: z.boolean().default(true),
+    defaultCron: cron.default("0 2 * * *"),
+    realtime: z
+      .object({
+        debounceMs: z.number().int().min(0).max(60000).default(250),
+        dailyRefreshCron: cron.default("0 3 * * *"),
+      })
+      .strict()
+      .default({ debounceMs: 250, dailyRefreshCron: "0 3 * * *" }),
   })
   .strip()
 

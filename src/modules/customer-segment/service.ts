@@ -1,5 +1,6 @@
 import type { Context, Logger } from "@medusajs/framework/types"
 import {
+  generateEntityId,
   InjectManager,
   InjectTransactionManager,
   MedusaContext,
@@ -13,10 +14,12 @@ import CustomerSegment from "./models/customer-segment"
 import CustomerSegmentMembership from "./models/customer-segment-membership"
 import CustomerSegmentRefresh from "./models/customer-segment-refresh"
 import { resolveOptions } from "./options"
+import { changeKindsOf } from "./rules/analysis"
 import { buildCatalogue } from "./rules/catalogue"
 import { compileRule } from "./rules/compiler/compile"
 import { sql, type Sql } from "./rules/compiler/sql"
 import { formatRuleIssues, validateRule } from "./rules/schema"
+import type { ChangeKind } from "./rules/registry"
 import type { RuleGroup } from "./rules/types"
 import type {
   CustomerSegmentsOptions,
@@ -26,6 +29,7 @@ import type {
 } from "./types"
 import {
   applyMembershipDiff,
+  type MembershipDiff,
   previewStatement,
   snapshotStatement,
   upsertOrderHistoryStatements,
@@ -139,7 +143,8 @@ class CustomerSegmentModuleService extends MedusaService({
 
   /**
    * Recomputes a segment's members and applies the difference in one
-   * transaction; every attempt, failed or not, leaves a history row.
+   * transaction; every attempt, failed or not, leaves a history row, written
+   * as the refresh starts so a running refresh is visible.
    */
   async refreshSegment(
     segmentId: string,
@@ -154,22 +159,8 @@ class CustomerSegmentModuleService extends MedusaService({
     })
 
     try {
-      const counts = await this.refreshSegment_(
-        segment.id,
-        segment.rule,
-        segment.audience as Audience,
-        history.id
-      )
-      const result = {
-        segment_id: segment.id,
-        refresh_id: history.id,
-        ...counts,
-        duration_ms: Date.now() - startedAt.getTime(),
-      }
-      this.logger_.info(
-        `[${LOG_CONTEXT}] refreshed segment=${segment.id} trigger=${trigger} added=${result.added} removed=${result.removed} total=${result.total} duration_ms=${result.duration_ms}`
-      )
-      return result
+      const diff = await this.applyDiff_(segment, { refreshId: history.id })
+      return this.logRefresh_(segment.id, trigger, history.id, diff, startedAt)
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       await this.updateCustomerSegmentRefreshes({
@@ -184,37 +175,172 @@ class CustomerSegmentModuleService extends MedusaService({
     }
   }
 
-  @InjectTransactionManager()
-  protected async refreshSegment_(
+  /**
+   * Re-evaluates only `customerIds` against a segment (a real-time change).
+   * A history row is written only when membership changed, so a busy store
+   * does not bury its refresh history under evaluations that did nothing.
+   */
+  async refreshSegmentCustomers(
     segmentId: string,
-    rule: unknown,
-    audience: Audience,
-    refreshId: string,
+    customerIds: string[],
+    trigger: RefreshTrigger = "realtime"
+  ): Promise<RefreshResult> {
+    const segment = await this.retrieveCustomerSegment(segmentId)
+    const startedAt = new Date()
+    const diff = await this.applyDiff_(segment, {
+      customerIds,
+      trigger,
+      startedAt,
+    })
+    return this.logRefresh_(
+      segment.id,
+      trigger,
+      diff.refresh_id,
+      diff,
+      startedAt
+    )
+  }
+
+  private logRefresh_(
+    segmentId: string,
+    trigger: RefreshTrigger,
+    refreshId: string | null,
+    diff: MembershipDiff,
+    startedAt: Date
+  ): RefreshResult {
+    const result = {
+      segment_id: segmentId,
+      refresh_id: refreshId,
+      ...diff,
+      duration_ms: Date.now() - startedAt.getTime(),
+    }
+    this.logger_.info(
+      `[${LOG_CONTEXT}] refreshed segment=${segmentId} trigger=${trigger} added=${diff.added} removed=${diff.removed} total=${diff.total} duration_ms=${result.duration_ms}`
+    )
+    return result
+  }
+
+  @InjectTransactionManager()
+  protected async applyDiff_(
+    segment: { id: string; rule: unknown; audience: string },
+    scope: {
+      refreshId?: string
+      customerIds?: string[]
+      trigger?: RefreshTrigger
+      startedAt?: Date
+    },
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ added: number; removed: number; total: number }> {
-    const target = this.compile(rule, audience)
+  ): Promise<MembershipDiff & { refresh_id: string | null }> {
+    const target = compileRule(this.validateRule(segment.rule), {
+      audience: segment.audience as Audience,
+      timezone: this.options_.timezone,
+      orderStatuses: this.options_.orderStatuses,
+      customerIds: scope.customerIds,
+    })
     const knex = this.knex_(sharedContext)
 
-    // Serialises refreshes of one segment across connections and processes;
-    // released with the transaction.
+    // Serialises changes to one segment's members across connections and
+    // processes; released with the transaction.
     await this.run_(
       knex,
-      sql`SELECT pg_advisory_xact_lock(hashtextextended(${segmentId}::text, 0))`
+      sql`SELECT pg_advisory_xact_lock(hashtextextended(${segment.id}::text, 0))`
     )
-    const [counts] = await this.run_<{
-      added: number
-      removed: number
-      total: number
-    }>(knex, applyMembershipDiff(segmentId, target))
+    const [diff] = await this.run_<MembershipDiff>(
+      knex,
+      applyMembershipDiff(segment.id, target, scope.customerIds)
+    )
+    const fullRefresh = !scope.customerIds
     await this.run_(
       knex,
-      sql`UPDATE customer_segment SET member_count = ${counts.total}::int, last_refreshed_at = now(), updated_at = now() WHERE id = ${segmentId}::text`
+      sql`UPDATE customer_segment SET member_count = ${diff.total}::int, last_refreshed_at = CASE WHEN ${fullRefresh}::boolean THEN now() ELSE last_refreshed_at END, updated_at = now() WHERE id = ${segment.id}::text`
     )
+
+    let refreshId = scope.refreshId ?? null
+    if (refreshId) {
+      await this.run_(
+        knex,
+        sql`UPDATE customer_segment_refresh SET finished_at = clock_timestamp(), added = ${diff.added}::int, removed = ${diff.removed}::int, total = ${diff.total}::int, updated_at = now() WHERE id = ${refreshId}::text`
+      )
+    } else if (diff.added || diff.removed) {
+      const [row] = await this.run_<{ id: string }>(
+        knex,
+        sql`INSERT INTO customer_segment_refresh (id, segment_id, trigger, started_at, finished_at, added, removed, total) VALUES (${generateEntityId(undefined, "csegr")}::text, ${segment.id}::text, ${scope.trigger ?? "realtime"}::text, ${(scope.startedAt ?? new Date()).toISOString()}::timestamptz, clock_timestamp(), ${diff.added}::int, ${diff.removed}::int, ${diff.total}::int) RETURNING id`
+      )
+      refreshId = row.id
+    }
+    return { ...diff, refresh_id: refreshId }
+  }
+
+  /**
+   * Notes that customers changed in the given ways; the changes of a burst
+   * of events accumulate on one row per customer until it is evaluated.
+   */
+  @InjectManager()
+  async queueEvaluation(
+    customerIds: string[],
+    changes: ChangeKind[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    if (!customerIds.length || !changes.length) {
+      return
+    }
+    const knex = this.knex_(sharedContext)
     await this.run_(
       knex,
-      sql`UPDATE customer_segment_refresh SET finished_at = clock_timestamp(), added = ${counts.added}::int, removed = ${counts.removed}::int, total = ${counts.total}::int, updated_at = now() WHERE id = ${refreshId}::text`
+      sql`INSERT INTO customer_segment_pending_evaluation (customer_id, changes, requested_at)
+SELECT DISTINCT id, ${changes}::text[], now() FROM unnest(${customerIds}::text[]) AS id
+ON CONFLICT (customer_id) DO UPDATE SET
+  changes = ARRAY(SELECT DISTINCT unnest(customer_segment_pending_evaluation.changes || excluded.changes)),
+  requested_at = excluded.requested_at`
     )
-    return counts
+  }
+
+  /**
+   * Claims the pending evaluations of `customerIds`. Only one caller gets a
+   * customer's row, so concurrent events for one customer evaluate it once.
+   */
+  @InjectManager()
+  async takePendingEvaluations(
+    customerIds: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ customer_id: string; changes: ChangeKind[] }[]> {
+    if (!customerIds.length) {
+      return []
+    }
+    const knex = this.knex_(sharedContext)
+    return this.run_(
+      knex,
+      sql`DELETE FROM customer_segment_pending_evaluation WHERE customer_id = ANY(${customerIds}::text[]) RETURNING customer_id, changes`
+    )
+  }
+
+  /**
+   * Whether any active real-time segment reads one of `changes`, so that a
+   * store without such segments pays one indexed query per event.
+   */
+  async hasRealtimeSegmentsReading(changes: ChangeKind[]): Promise<boolean> {
+    const segments = await this.listCustomerSegments(
+      { refresh_mode: "realtime", is_active: true },
+      { select: ["id", "rule"] }
+    )
+    return segments.some((segment) => {
+      const reads = changeKindsOf(segment.rule as RuleGroup)
+      return changes.some((change) => reads.has(change))
+    })
+  }
+
+  /** Segment ids whose members include any of `customerIds`. */
+  @InjectManager()
+  async listSegmentIdsOfCustomers(
+    customerIds: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
+    const knex = this.knex_(sharedContext)
+    const rows = await this.run_<{ segment_id: string }>(
+      knex,
+      sql`SELECT DISTINCT segment_id FROM customer_segment_membership WHERE deleted_at IS NULL AND customer_id = ANY(${customerIds}::text[])`
+    )
+    return rows.map((row) => row.segment_id)
   }
 
   /**

@@ -6,17 +6,39 @@ import type { OrderHistoryInput } from "./types"
 const NEW_MEMBERSHIP_ID =
   "'csegm_' || replace(gen_random_uuid()::text, '-', '')"
 
+export type MembershipDiff = {
+  added: number
+  removed: number
+  total: number
+  added_ids: string[]
+  removed_ids: string[]
+}
+
 /**
  * One statement that computes the members, deletes those who left, inserts
- * those who joined and returns the counts. All parts see the same snapshot,
- * and the unique index on (segment_id, customer_id) makes a duplicate
- * impossible even if two refreshes raced past the advisory lock.
+ * those who joined and returns what changed. All parts see the same
+ * snapshot, and the unique index on (segment_id, customer_id) makes a
+ * duplicate impossible even if two refreshes raced past the lock.
+ *
+ * With `customerIds` (a real-time re-evaluation) only those customers'
+ * memberships are touched; `total` is still the whole segment's.
  */
-export function applyMembershipDiff(segmentId: string, target: Sql): Sql {
+export function applyMembershipDiff(
+  segmentId: string,
+  target: Sql,
+  customerIds?: string[]
+): Sql {
+  const scope = customerIds
+    ? sql` AND m.customer_id = ANY(${customerIds}::text[])`
+    : raw("")
+  const total = customerIds
+    ? sql`(SELECT count(*)::int FROM customer_segment_membership m WHERE m.segment_id = ${segmentId}::text AND m.deleted_at IS NULL) - (SELECT count(*)::int FROM removed) + (SELECT count(*)::int FROM added)`
+    : raw("(SELECT count(*)::int FROM target)")
+
   return sql`WITH target AS (${target}),
 removed AS (
   DELETE FROM customer_segment_membership m
-  WHERE m.segment_id = ${segmentId}::text AND m.deleted_at IS NULL
+  WHERE m.segment_id = ${segmentId}::text AND m.deleted_at IS NULL${scope}
     AND NOT EXISTS (SELECT 1 FROM target t WHERE t.id = m.customer_id)
   RETURNING m.customer_id
 ),
@@ -33,7 +55,9 @@ added AS (
 )
 SELECT (SELECT count(*)::int FROM added) AS added,
   (SELECT count(*)::int FROM removed) AS removed,
-  (SELECT count(*)::int FROM target) AS total`
+  ${total} AS total,
+  (SELECT coalesce(array_agg(customer_id), '{}') FROM added) AS added_ids,
+  (SELECT coalesce(array_agg(customer_id), '{}') FROM removed) AS removed_ids`
 }
 
 export function previewStatement(

@@ -21,20 +21,49 @@ export type CustomerSegmentsOptions = {
     /** Statement timeout of `POST /preview`, in milliseconds. @defaultValue 5000 */
     previewTimeoutMs?: number
   }
+  /**
+   * Refresh a segment in the background when it is created or its rule
+   * changes. @defaultValue true
+   */
+  refreshOnSave?: boolean
+  /**
+   * Cron expression (store timezone) of scheduled segments that set none.
+   * @defaultValue "0 2 * * *"
+   */
+  defaultCron?: string
+  realtime?: {
+    /**
+     * How long to wait after a change before re-evaluating the customer, so
+     * a burst of events leads to one evaluation. @defaultValue 250
+     */
+    debounceMs?: number
+    /**
+     * When real-time segments whose rules depend on time alone ("in the last
+     * 30 days") are fully refreshed. @defaultValue "0 3 * * *"
+     */
+    dailyRefreshCron?: string
+  }
 }
 
 export type ResolvedOptions = {
   timezone: string
   orderStatuses: string[]
   limits: { maxDepth: number; maxConditions: number; previewTimeoutMs: number }
+  refreshOnSave: boolean
+  defaultCron: string
+  realtime: { debounceMs: number; dailyRefreshCron: string }
 }
 
 export type RefreshResult = {
   segment_id: string
-  refresh_id: string
+  /** The history row; null for a real-time evaluation that changed nothing. */
+  refresh_id: string | null
   added: number
   removed: number
   total: number
+  /** Customers who joined and who left, for `customer_segment.*` events. */
+  added_ids: string[]
+  removed_ids: string[]
   duration_ms: number
 }
 

@@ -3,7 +3,7 @@ import {
   createFindParams,
   createSelectParams,
 } from "@medusajs/medusa/api/utils/validators"
-import { CronExpressionParser } from "cron-parser"
+import { isCron } from "../../../modules/customer-segment/scheduling/cron"
 import {
   AUDIENCES,
   REFRESH_MODES,
@@ -99,15 +99,3 @@ export const AdminGetSegmentCustomersParams = createFindParams({
 export type AdminGetSegmentCustomersParamsType = z.infer<
   typeof AdminGetSegmentCustomersParams
 >
-
-function isCron(value: string): boolean {
-  if (value.split(/\s+/).length !== 5) {
-    return false
-  }
-  try {
-    CronExpressionParser.parse(value)
-    return true
-  } catch {
-    return false
-  }
-}

@@ -36,9 +36,19 @@ export const ADDRESS_COLUMNS = {
 
 export type AddressColumn = keyof typeof ADDRESS_COLUMNS
 
-/** `FROM` clause naming the customer row as `c`; soft-deleted ones excluded. */
-export function customersFrom(joins: Sql, audience: Audience): Sql {
-  return sql`FROM customer c ${joins} WHERE c.deleted_at IS NULL AND ${audiencePredicate(audience)}`
+/**
+ * `FROM` clause naming the customer row as `c`; soft-deleted ones excluded.
+ * With `customerIds`, only those customers are considered.
+ */
+export function customersFrom(
+  joins: Sql,
+  audience: Audience,
+  customerIds?: string[]
+): Sql {
+  const scope = customerIds
+    ? sql` AND c.id = ANY(${customerIds}::text[])`
+    : raw("")
+  return sql`FROM customer c ${joins} WHERE c.deleted_at IS NULL AND ${audiencePredicate(audience)}${scope}`
 }
 
 function audiencePredicate(audience: Audience): Sql {

@@ -1,3 +1,5 @@
+import { randomUUID } from "crypto"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CUSTOMER_SEGMENT_MODULE } from "../../../modules/customer-segment"
 import type { RefreshTrigger } from "../../../modules/customer-segment/constants"
@@ -9,24 +11,76 @@ export const refreshCustomerSegmentsStepId = "refresh-customer-segments"
 export type RefreshCustomerSegmentsStepInput = {
   ids: string[]
   trigger?: RefreshTrigger
+  /**
+   * What to do when a segment is already being refreshed elsewhere: `fail`
+   * answers a 409 naming who holds it (the default, for people), `skip`
+   * leaves it out of the results (for the scheduler).
+   * @defaultValue "fail"
+   */
+  on_busy?: "fail" | "skip"
 }
 
+// Long enough for any refresh; only matters when the process holding the
+// lock dies, as the lock is released as soon as the refresh ends.
+const LOCK_EXPIRE_SECONDS = 900
+
+export const refreshLockKey = (segmentId: string) =>
+  `customer-segment:refresh:${segmentId}`
+
 /**
- * Refreshes segments one at a time. Each refresh is its own database
- * transaction that either applies the whole membership difference or none
- * of it, so there is nothing for a compensation to undo: a later failure
- * leaves correct, current memberships behind.
+ * Refreshes segments one at a time, each under a lock of Medusa's locking
+ * module, so a segment is never refreshed twice at once, across processes
+ * too when the store uses a shared locking provider (Redis). Each refresh is
+ * its own database transaction that applies the whole membership difference
+ * or none of it, so there is nothing for a compensation to undo.
  */
 export const refreshCustomerSegmentsStep = createStep(
   refreshCustomerSegmentsStepId,
-  async ({ ids, trigger }: RefreshCustomerSegmentsStepInput, { container }) => {
+  async (
+    {
+      ids,
+      trigger = "manual",
+      on_busy = "fail",
+    }: RefreshCustomerSegmentsStepInput,
+    { container }
+  ) => {
     const service: CustomerSegmentModuleService = container.resolve(
       CUSTOMER_SEGMENT_MODULE
     )
+    const locking = container.resolve(Modules.LOCKING)
     const results: RefreshResult[] = []
+
     for (const id of ids) {
-      results.push(await service.refreshSegment(id, trigger ?? "manual"))
+      const key = refreshLockKey(id)
+      const ownerId = `${trigger}:${randomUUID()}`
+      try {
+        await locking.acquire(key, { ownerId, expire: LOCK_EXPIRE_SECONDS })
+      } catch {
+        if (on_busy === "skip") {
+          continue
+        }
+        throw await busyError(service, id)
+      }
+      try {
+        results.push(await service.refreshSegment(id, trigger))
+      } finally {
+        await locking.release(key, { ownerId })
+      }
     }
     return new StepResponse(results)
   }
 )
+
+async function busyError(service: CustomerSegmentModuleService, id: string) {
+  const [running] = await service.listCustomerSegmentRefreshes(
+    { segment_id: id, finished_at: null },
+    { order: { started_at: "DESC" }, take: 1 }
+  )
+  const holder = running
+    ? ` by a ${running.trigger} refresh started at ${new Date(running.started_at).toISOString()} (${running.id})`
+    : ""
+  return new MedusaError(
+    MedusaError.Types.CONFLICT,
+    `Customer segment ${id} is already being refreshed${holder}; try again when it finishes`
+  )
+}

@@ -1,7 +1,10 @@
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import {
   createWorkflow,
+  transform,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
+import { CUSTOMER_SEGMENT_EVENTS } from "../steps/build-membership-events"
 import type { CreateCustomerSegmentDTO } from "../../../modules/customer-segment/dtos"
 import { createCustomerSegmentsStep } from "../steps/create-customer-segments"
 
@@ -31,6 +34,14 @@ export const createCustomerSegmentsWorkflow = createWorkflow(
   createCustomerSegmentsWorkflowId,
   (input: CreateCustomerSegmentsWorkflowInput) => {
     const segments = createCustomerSegmentsStep(input.segments)
+    const events = transform({ segments }, ({ segments }) =>
+      segments.map((segment) => ({ id: segment.id }))
+    )
+    emitEventStep({
+      eventName: CUSTOMER_SEGMENT_EVENTS.CREATED,
+      data: events,
+    })
+
     return new WorkflowResponse(segments)
   }
 )

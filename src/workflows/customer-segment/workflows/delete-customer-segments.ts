@@ -1,7 +1,10 @@
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import {
   createWorkflow,
+  transform,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
+import { CUSTOMER_SEGMENT_EVENTS } from "../steps/build-membership-events"
 import { deleteCustomerSegmentsStep } from "../steps/delete-customer-segments"
 
 export type DeleteCustomerSegmentsWorkflowInput = {
@@ -16,6 +19,13 @@ export const deleteCustomerSegmentsWorkflow = createWorkflow(
   deleteCustomerSegmentsWorkflowId,
   (input: DeleteCustomerSegmentsWorkflowInput) => {
     deleteCustomerSegmentsStep(input.ids)
+    const events = transform({ input }, ({ input }) =>
+      input.ids.map((id) => ({ id }))
+    )
+    emitEventStep({
+      eventName: CUSTOMER_SEGMENT_EVENTS.DELETED,
+      data: events,
+    })
     return new WorkflowResponse(void 0)
   }
 )

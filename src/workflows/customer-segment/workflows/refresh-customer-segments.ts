@@ -1,7 +1,13 @@
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import {
   createWorkflow,
+  transform,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
+import {
+  CUSTOMER_SEGMENT_EVENTS,
+  membershipEvents,
+} from "../steps/build-membership-events"
 import {
   refreshCustomerSegmentsStep,
   type RefreshCustomerSegmentsStepInput,
@@ -15,6 +21,8 @@ export const refreshCustomerSegmentsWorkflowId = "refresh-customer-segments"
 /**
  * Recomputes the members of segments, one after the other, and returns per
  * segment how many customers were added and removed and the new total.
+ * Emits `customer_segment.customers_added` and `.customers_removed`, with
+ * the segment id and at most 500 customer ids per event.
  *
  * @example
  * const { result } = await refreshCustomerSegmentsWorkflow(container).run({
@@ -25,6 +33,22 @@ export const refreshCustomerSegmentsWorkflow = createWorkflow(
   refreshCustomerSegmentsWorkflowId,
   (input: RefreshCustomerSegmentsWorkflowInput) => {
     const results = refreshCustomerSegmentsStep(input)
+
+    const added = transform({ results }, ({ results }) =>
+      membershipEvents(results, "added_ids")
+    )
+    const removed = transform({ results }, ({ results }) =>
+      membershipEvents(results, "removed_ids")
+    )
+    emitEventStep({
+      eventName: CUSTOMER_SEGMENT_EVENTS.CUSTOMERS_ADDED,
+      data: added,
+    }).config({ name: "emit-customers-added" })
+    emitEventStep({
+      eventName: CUSTOMER_SEGMENT_EVENTS.CUSTOMERS_REMOVED,
+      data: removed,
+    }).config({ name: "emit-customers-removed" })
+
     return new WorkflowResponse(results)
   }
 )

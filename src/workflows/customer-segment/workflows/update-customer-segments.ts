@@ -1,7 +1,10 @@
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import {
   createWorkflow,
+  transform,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
+import { CUSTOMER_SEGMENT_EVENTS } from "../steps/build-membership-events"
 import type { UpdateCustomerSegmentDTO } from "../../../modules/customer-segment/dtos"
 import { updateCustomerSegmentsStep } from "../steps/update-customer-segments"
 
@@ -19,6 +22,14 @@ export const updateCustomerSegmentsWorkflow = createWorkflow(
   updateCustomerSegmentsWorkflowId,
   (input: UpdateCustomerSegmentsWorkflowInput) => {
     const segments = updateCustomerSegmentsStep(input)
+    const events = transform({ segments }, ({ segments }) =>
+      segments.map((segment) => ({ id: segment.id }))
+    )
+    emitEventStep({
+      eventName: CUSTOMER_SEGMENT_EVENTS.UPDATED,
+      data: events,
+    })
+
     return new WorkflowResponse(segments)
   }
 )

@@ -30,7 +30,14 @@ export const writeOrderHistoryStep = createStep(
 
     await service.replaceOrderHistory({ upsert: orders, remove: missing })
 
-    return new StepResponse({ synced: orders.length }, { ids, previous })
+    // Both the new and the previous owner of an order may change segment.
+    const customerIds = [
+      ...new Set([...orders, ...previous].map((o) => o.customer_id)),
+    ]
+    return new StepResponse(
+      { synced: orders.length, customer_ids: customerIds },
+      { ids, previous }
+    )
   },
   async (undo, { container }) => {
     if (!undo?.ids.length) {

@@ -13,6 +13,11 @@ export type CompileOptions = {
   orderStatuses: string[]
   /** The moment of evaluation; relative windows count back from it. */
   now?: Date
+  /**
+   * Evaluates only these customers (a real-time re-evaluation): the
+   * aggregates then read only their orders.
+   */
+  customerIds?: string[]
 }
 
 /**
@@ -22,11 +27,15 @@ export type CompileOptions = {
  */
 export function compileRule(rule: RuleGroup, options: CompileOptions): Sql {
   const clock = new EvaluationClock(options.now ?? new Date(), options.timezone)
-  const ctes = new CteCollector(clock, options.orderStatuses)
+  const ctes = new CteCollector(
+    clock,
+    options.orderStatuses,
+    options.customerIds
+  )
 
   const predicate = compileNode(rule, { clock, ctes })
 
-  return sql`${ctes.renderWith()}SELECT c.id ${customersFrom(ctes.renderJoins(), options.audience)} AND ${predicate}`
+  return sql`${ctes.renderWith()}SELECT c.id ${customersFrom(ctes.renderJoins(), options.audience, options.customerIds)} AND ${predicate}`
 }
 
 function compileNode(

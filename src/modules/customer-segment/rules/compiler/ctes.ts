@@ -22,7 +22,8 @@ export class CteCollector {
 
   constructor(
     private readonly clock: EvaluationClock,
-    private readonly orderStatuses: string[]
+    private readonly orderStatuses: string[],
+    private readonly customerIds?: string[]
   ) {}
 
   /** The expression of an order aggregate; null when the customer has none. */
@@ -35,6 +36,7 @@ export class CteCollector {
       const filters = [
         sql`o.status = ANY(${this.orderStatuses}::text[])`,
         ...this.windowFilters(raw("o.placed_at"), window),
+        ...this.scope(raw("o.customer_id")),
       ]
       if (currency) {
         filters.push(sql`o.currency_code = ${currency.toLowerCase()}::text`)
@@ -57,6 +59,7 @@ export class CteCollector {
       sql`l.status = ANY(${this.orderStatuses}::text[])`,
       match,
       ...this.windowFilters(raw("l.placed_at"), window),
+      ...this.scope(raw("l.customer_id")),
     ]
     this.ctes.push({
       alias,
@@ -81,6 +84,12 @@ export class CteCollector {
       raw(`LEFT JOIN ${alias} ON ${alias}.customer_id = c.id`)
     )
     return join(parts, " ")
+  }
+
+  private scope(column: Sql): Sql[] {
+    return this.customerIds
+      ? [sql`${column} = ANY(${this.customerIds}::text[])`]
+      : []
   }
 
   private windowFilters(column: Sql, window?: Window): Sql[] {

@@ -31,6 +31,7 @@ const textField = (
   type,
   label,
   category: "customer",
+  reads: "customer",
   field: `customer.${column}`,
   kind: "text",
   compile: (c) =>
@@ -54,6 +55,7 @@ const addressField = (
   type,
   label,
   category: "customer",
+  reads: "customer_address",
   field: `customer.addresses.${column}`,
   kind: "text",
   compile: (c) => {
@@ -99,6 +101,7 @@ export const CUSTOMER_CONDITIONS: ConditionDefinition[] = [
     type: "has_account",
     label: "Has an account",
     category: "customer",
+    reads: "customer",
     field: "customer.has_account",
     kind: "boolean",
     compile: (c) => booleanPredicate(CUSTOMER_COLUMNS.has_account, c.value),
@@ -107,6 +110,7 @@ export const CUSTOMER_CONDITIONS: ConditionDefinition[] = [
     type: "signed_up_at",
     label: "Signed up",
     category: "customer",
+    reads: "customer",
     field: "customer.created_at",
     kind: "date",
     compile: (c, { clock }) =>
@@ -122,6 +126,7 @@ export const CUSTOMER_CONDITIONS: ConditionDefinition[] = [
     type: "metadata",
     label: "Metadata",
     category: "customer",
+    reads: "customer",
     field: "customer.metadata",
     kind: "text",
     extra: {
@@ -157,6 +162,7 @@ export const CUSTOMER_CONDITIONS: ConditionDefinition[] = [
     type: "customer_group",
     label: "Customer group",
     category: "customer",
+    reads: "customer_group",
     field: "customer.groups.id",
     kind: "id_list",
     picker: "customer_group",
@@ -169,6 +175,7 @@ export const CUSTOMER_CONDITIONS: ConditionDefinition[] = [
     type: "address_country",
     label: "Address country",
     category: "customer",
+    reads: "customer_address",
     field: "customer.addresses.country_code",
     kind: "id_list",
     picker: "country",

@@ -23,6 +23,22 @@ export type ValuePicker =
   | "customer_group"
   | "country"
 
+/**
+ * What kind of change can alter the result of a condition. Real-time
+ * segments are re-evaluated for a customer only on changes of the kinds
+ * their rule reads: a name change never re-evaluates a spend segment.
+ */
+export const CHANGE_KINDS = [
+  "customer",
+  "customer_address",
+  "customer_group",
+  "orders",
+  "cart",
+  "browsing",
+  "segment",
+] as const
+export type ChangeKind = (typeof CHANGE_KINDS)[number]
+
 export type CompileContext = {
   clock: EvaluationClock
   ctes: CteCollector
@@ -37,6 +53,8 @@ export type ConditionDefinition = {
   type: string
   label: string
   category: ConditionCategory
+  /** The kind of change that can alter this condition's result. */
+  reads: ChangeKind
   /** What the condition reads, for people: "customer.email", "orders.net_total". */
   field: string
   kind: ValueKind

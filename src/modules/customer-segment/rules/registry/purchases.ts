@@ -26,6 +26,7 @@ const purchase = (
   type,
   label,
   category: "purchases",
+  reads: "orders",
   field: `orders.items.${picker}`,
   kind: "purchase",
   unit: "orders",

@@ -6,8 +6,9 @@ import { refreshCustomerSegmentsWorkflow } from "../../../../../workflows"
 import { refetchCustomerSegment } from "../../helpers"
 
 /**
- * Refreshes the segment now and answers with what changed. Refreshes of one
- * segment are serialised: a second request waits for the first to finish.
+ * Refreshes the segment now and answers with what changed. While another
+ * refresh of the segment runs (from any process sharing the locking
+ * provider), answers 409 naming it.
  */
 export const POST = async (
   req: AuthenticatedMedusaRequest,
@@ -19,5 +20,6 @@ export const POST = async (
     input: { ids: [req.params.id], trigger: "manual" },
   })
 
-  res.json({ refresh: result[0] })
+  const { added_ids, removed_ids, ...refresh } = result[0]
+  res.json({ refresh })
 }
