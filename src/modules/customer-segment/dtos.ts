@@ -26,6 +26,8 @@ export type CustomerSegmentDTO = {
   member_count: number
   last_refreshed_at: Date | null
   metadata: Record<string, unknown> | null
+  /** The customer group the plugin keeps equal to the members. */
+  customer_group_id: string | null
   created_at: Date
   updated_at: Date
 }

@@ -10,6 +10,7 @@ export const defaultAdminCustomerSegmentFields = [
   "member_count",
   "last_refreshed_at",
   "metadata",
+  "customer_group_id",
   "created_at",
   "updated_at",
 ]

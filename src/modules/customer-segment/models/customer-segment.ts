@@ -21,6 +21,11 @@ const CustomerSegment = model
     member_count: model.number().default(0),
     last_refreshed_at: model.dateTime().nullable(),
     metadata: model.json().nullable(),
+    // The customer group the plugin keeps equal to the members, so that
+    // promotions and price lists gate on the segment natively. Null until
+    // the group is created, and for segments saved before the plugin
+    // managed groups.
+    customer_group_id: model.text().nullable(),
     memberships: model.hasMany(() => CustomerSegmentMembership, {
       mappedBy: "segment",
     }),
