@@ -34,9 +34,21 @@ const optionsSchema = z
         maxDepth: z.number().int().min(1).max(20).default(5),
         maxConditions: z.number().int().min(1).max(1000).default(50),
         previewTimeoutMs: z.number().int().min(100).max(600000).default(5000),
+        refreshWorkMem: z
+          .string()
+          .regex(/^[1-9][0-9]*(kB|MB|GB)$/, {
+            error: (i) =>
+              `refreshWorkMem ${JSON.stringify(i.input)} must be a Postgres memory size such as "64MB"`,
+          })
+          .default("64MB"),
       })
       .strict()
-      .default({ maxDepth: 5, maxConditions: 50, previewTimeoutMs: 5000 }),
+      .default({
+        maxDepth: 5,
+        maxConditions: 50,
+        previewTimeoutMs: 5000,
+        refreshWorkMem: "64MB",
+      }),
     refreshOnSave: z.boolean().default(true),
     defaultCron: cron.default("0 2 * * *"),
     realtime: z

@@ -10,11 +10,12 @@ import {
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { LOG_CONTEXT, type Audience, type RefreshTrigger } from "./constants"
+import { type Explanation, explainRule } from "./explain"
 import CustomerSegment from "./models/customer-segment"
 import CustomerSegmentMembership from "./models/customer-segment-membership"
 import CustomerSegmentRefresh from "./models/customer-segment-refresh"
 import { resolveOptions } from "./options"
-import { changeKindsOf } from "./rules/analysis"
+import { changeKindsOf, segmentReferences } from "./rules/analysis"
 import { buildCatalogue } from "./rules/catalogue"
 import { compileRule } from "./rules/compiler/compile"
 import { sql, type Sql } from "./rules/compiler/sql"
@@ -94,6 +95,50 @@ class CustomerSegmentModuleService extends MedusaService({
     return result.rule
   }
 
+  /**
+   * Checks the segments a rule refers to (`in_segment`): each must exist,
+   * and none may lead back to `segmentId`, so membership never depends on
+   * itself. Throws a 400 naming the condition and the cycle.
+   */
+  async validateSegmentReferences(
+    segmentId: string | null,
+    rule: RuleGroup
+  ): Promise<void> {
+    const references = segmentReferences(rule)
+    if (!references.length) {
+      return
+    }
+    const segments = await this.listCustomerSegments(
+      {},
+      { select: ["id", "rule"] }
+    )
+    const rules = new Map(segments.map((s) => [s.id, s.rule as RuleGroup]))
+    const problems: string[] = []
+
+    for (const { path, ids } of references) {
+      for (const id of ids) {
+        if (id === segmentId) {
+          problems.push(`${path}: a segment cannot refer to itself (${id})`)
+        } else if (!rules.has(id)) {
+          problems.push(`${path}: segment ${JSON.stringify(id)} does not exist`)
+        } else if (segmentId) {
+          const cycle = findPath(id, segmentId, rules)
+          if (cycle) {
+            problems.push(
+              `${path}: ${id} already depends on this segment (${[segmentId, ...cycle].join(" -> ")}); segments cannot depend on each other in a cycle`
+            )
+          }
+        }
+      }
+    }
+    if (problems.length) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Invalid rule: ${problems.join("; ")}`
+      )
+    }
+  }
+
   /** The one statement that selects a rule's members, for inspection. */
   compile(rule: unknown, audience: Audience = "all", now?: Date): Sql {
     return compileRule(this.validateRule(rule), {
@@ -139,6 +184,30 @@ class CustomerSegmentModuleService extends MedusaService({
       }
       throw error
     }
+  }
+
+  /**
+   * Each condition of a segment's rule for one customer, with the values it
+   * compared, evaluated by the refresh's compiler (see `explain/`).
+   */
+  @InjectManager()
+  async explainSegmentCustomer(
+    segmentId: string,
+    customerId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<Explanation> {
+    const segment = await this.retrieveCustomerSegment(segmentId)
+    const knex = this.knex_(sharedContext)
+    return explainRule(
+      this.validateRule(segment.rule),
+      customerId,
+      {
+        audience: segment.audience as Audience,
+        timezone: this.options_.timezone,
+        orderStatuses: this.options_.orderStatuses,
+      },
+      (statement) => this.run_(knex, statement)
+    )
   }
 
   /**
@@ -244,6 +313,12 @@ class CustomerSegmentModuleService extends MedusaService({
     await this.run_(
       knex,
       sql`SELECT pg_advisory_xact_lock(hashtextextended(${segment.id}::text, 0))`
+    )
+    // Per-customer aggregates over a million orders spill to disk at the
+    // default 4 MB; the setting lasts until this transaction ends.
+    await this.run_(
+      knex,
+      sql`SELECT set_config('work_mem', ${this.options_.limits.refreshWorkMem}::text, true)`
     )
     const [diff] = await this.run_<MembershipDiff>(
       knex,
@@ -431,3 +506,28 @@ ON CONFLICT (customer_id) DO UPDATE SET
 }
 
 export default CustomerSegmentModuleService
+
+/** The chain of segment ids from `from` to `to` through `in_segment`, if any. */
+function findPath(
+  from: string,
+  to: string,
+  rules: Map<string, RuleGroup>,
+  seen = new Set<string>()
+): string[] | null {
+  if (from === to) {
+    return [to]
+  }
+  if (seen.has(from) || !rules.has(from)) {
+    return null
+  }
+  seen.add(from)
+  for (const { ids } of segmentReferences(rules.get(from)!)) {
+    for (const next of ids) {
+      const rest = findPath(next, to, rules, seen)
+      if (rest) {
+        return [from, ...rest]
+      }
+    }
+  }
+  return null
+}

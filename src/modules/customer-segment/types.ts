@@ -20,6 +20,11 @@ export type CustomerSegmentsOptions = {
     maxConditions?: number
     /** Statement timeout of `POST /preview`, in milliseconds. @defaultValue 5000 */
     previewTimeoutMs?: number
+    /**
+     * Postgres `work_mem` for the refresh transaction, so per-customer
+     * aggregates stay in memory. @defaultValue "64MB"
+     */
+    refreshWorkMem?: string
   }
   /**
    * Refresh a segment in the background when it is created or its rule
@@ -48,7 +53,12 @@ export type CustomerSegmentsOptions = {
 export type ResolvedOptions = {
   timezone: string
   orderStatuses: string[]
-  limits: { maxDepth: number; maxConditions: number; previewTimeoutMs: number }
+  limits: {
+    maxDepth: number
+    maxConditions: number
+    previewTimeoutMs: number
+    refreshWorkMem: string
+  }
   refreshOnSave: boolean
   defaultCron: string
   realtime: { debounceMs: number; dailyRefreshCron: string }

@@ -5,7 +5,15 @@ describe("resolveOptions", () => {
     expect(resolveOptions(undefined)).toEqual({
       timezone: "UTC",
       orderStatuses: ["pending", "completed", "archived", "requires_action"],
-      limits: { maxDepth: 5, maxConditions: 50, previewTimeoutMs: 5000 },
+      limits: {
+        maxDepth: 5,
+        maxConditions: 50,
+        previewTimeoutMs: 5000,
+        refreshWorkMem: "64MB",
+      },
+      refreshOnSave: true,
+      defaultCron: "0 2 * * *",
+      realtime: { debounceMs: 250, dailyRefreshCron: "0 3 * * *" },
     })
   })
 

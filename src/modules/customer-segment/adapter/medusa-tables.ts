@@ -3,7 +3,9 @@ import { raw, sql, Sql } from "../rules/compiler/sql"
 
 /**
  * The only place that names tables this plugin does not own: the customer
- * module's `customer`, `customer_address` and `customer_group_customer`.
+ * module's `customer`, `customer_address` and `customer_group_customer`, the
+ * cart module's `cart` and `cart_line_item`, and the product module's
+ * `product_category_product`.
  * Segment rules read them in place, inside the same statement as the
  * plugin's own tables, so a refresh is one set-based query. The tests in
  * `__tests__/medusa-tables.spec.ts` run against Medusa's real migrations and
@@ -78,6 +80,14 @@ export function liveCustomerIds(ids: string[]): Sql {
 }
 
 /**
+ * Joins the live customer row `c` whose id is `customerId`, for reading
+ * `CUSTOMER_COLUMNS` of members; soft-deleted customers drop out.
+ */
+export function joinLiveCustomer(customerId: Sql): Sql {
+  return sql`JOIN customer c ON c.id = ${customerId} AND c.deleted_at IS NULL`
+}
+
+/**
  * Live customers whose `metadata.external_id` is one of `externalIds`, the
  * way an order import recognises customers it created before. The customer
  * module cannot filter on a metadata key, and listing every customer to
@@ -86,4 +96,42 @@ export function liveCustomerIds(ids: string[]): Sql {
  */
 export function customersByExternalId(externalIds: string[]): Sql {
   return sql`SELECT c.id, c.email, c.has_account, c.metadata->>'external_id' AS external_id FROM customer c WHERE c.deleted_at IS NULL AND c.metadata->>'external_id' = ANY(${externalIds}::text[])`
+}
+
+// A cart is open while it is neither completed nor deleted. Only carts that
+// name the customer are read, so one shopper's rule never sees another's
+// cart, and a guest's carts are theirs through the guest customer record.
+const OPEN_CART = raw(
+  "k.deleted_at IS NULL AND k.completed_at IS NULL AND k.customer_id IS NOT NULL"
+)
+
+/**
+ * Per customer, their most recently active open cart with items: its
+ * currency, subtotal (quantity x unit price, before discounts, taxes and
+ * shipping), number of items and last activity (the cart or a line item).
+ */
+export function latestOpenCarts(customerIds?: string[]): Sql {
+  const scope = customerIds
+    ? sql` AND k.customer_id = ANY(${customerIds}::text[])`
+    : raw("")
+  return sql`SELECT DISTINCT ON (k.customer_id) k.customer_id, k.id AS cart_id, k.currency_code, s.subtotal, s.item_count, greatest(k.updated_at, s.last_item_at) AS last_activity_at
+FROM cart k
+JOIN LATERAL (SELECT sum(i.quantity * i.unit_price) AS subtotal, sum(i.quantity)::int AS item_count, max(i.updated_at) AS last_item_at FROM cart_line_item i WHERE i.cart_id = k.id AND i.deleted_at IS NULL) s ON s.item_count > 0
+WHERE ${OPEN_CART}${scope}
+ORDER BY k.customer_id, greatest(k.updated_at, s.last_item_at) DESC`
+}
+
+/** Whether one of the customer's open carts holds a line matching `match` on `i`. */
+export function openCartHasLineWhere(match: Sql): Sql {
+  return sql`EXISTS (SELECT 1 FROM cart k JOIN cart_line_item i ON i.cart_id = k.id AND i.deleted_at IS NULL WHERE k.customer_id = c.id AND ${OPEN_CART} AND ${match})`
+}
+
+export const CART_LINE_COLUMNS = {
+  product_id: raw("i.product_id"),
+  variant_id: raw("i.variant_id"),
+} as const
+
+/** Line `i` is of a product in one of the categories. */
+export function lineInCategories(categoryIds: string[]): Sql {
+  return sql`i.product_id IN (SELECT pcp.product_id FROM product_category_product pcp WHERE pcp.product_category_id = ANY(${categoryIds}::text[]))`
 }

@@ -27,6 +27,22 @@ export function dependsOnTime(rule: RuleNode): boolean {
     (c) =>
       (c.window !== undefined && "last" in c.window) ||
       RELATIVE_OPERATORS.has(c.operator) ||
-      c.type === "days_since_last_order"
+      c.type === "days_since_last_order" ||
+      c.type === "cart_idle_hours"
   )
+}
+
+/** Every `in_segment` condition of a rule, with its path in the tree. */
+export function segmentReferences(
+  rule: RuleNode,
+  path = "rule"
+): { path: string; ids: string[] }[] {
+  if (isGroup(rule)) {
+    return rule.conditions.flatMap((child, i) =>
+      segmentReferences(child, `${path}.conditions[${i}]`)
+    )
+  }
+  return rule.type === "in_segment"
+    ? [{ path: `${path}.value`, ids: rule.value as string[] }]
+    : []
 }

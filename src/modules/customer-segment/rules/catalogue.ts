@@ -35,6 +35,8 @@ const SHAPES: Record<string, CatalogueOperator["value"]> = {
   not_in: "list",
   bought: "list",
   not_bought: "list",
+  viewed: "list",
+  not_viewed: "list",
   within_last: "span",
   not_within_last: "span",
 }

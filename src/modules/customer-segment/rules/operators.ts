@@ -10,6 +10,7 @@ export const VALUE_KINDS = [
   "boolean",
   "id_list",
   "purchase",
+  "view",
 ] as const
 export type ValueKind = (typeof VALUE_KINDS)[number]
 
@@ -51,6 +52,7 @@ export const OPERATORS = {
   boolean: ["is"],
   id_list: ["in", "not_in"],
   purchase: ["bought", "not_bought"],
+  view: ["viewed", "not_viewed"],
 } as const satisfies Record<ValueKind, readonly string[]>
 
 export type TextOperator = (typeof TEXT_OPERATORS)[number]
@@ -82,6 +84,8 @@ export const OPERATOR_LABELS: Record<string, string> = {
   is: "is",
   bought: "bought",
   not_bought: "never bought",
+  viewed: "viewed",
+  not_viewed: "never viewed",
 }
 
 const day = z
@@ -137,6 +141,7 @@ export const VALUE_SCHEMAS: Record<
   boolean: { is: z.boolean() },
   id_list: { in: textList, not_in: textList },
   purchase: { bought: textList, not_bought: textList },
+  view: { viewed: textList, not_viewed: textList },
 }
 
 function numberSchemas(item: z.ZodType<number>) {

@@ -15,7 +15,10 @@ export const createCustomerSegmentsStep = createStep(
     const service: CustomerSegmentModuleService = container.resolve(
       CUSTOMER_SEGMENT_MODULE
     )
-    segments.forEach((segment) => service.validateRule(segment.rule))
+    for (const segment of segments) {
+      const rule = service.validateRule(segment.rule)
+      await service.validateSegmentReferences(null, rule)
+    }
 
     const created = await service.createCustomerSegments(segments)
 

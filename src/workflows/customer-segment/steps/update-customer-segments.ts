@@ -32,7 +32,10 @@ export const updateCustomerSegmentsStep = createStep(
       CUSTOMER_SEGMENT_MODULE
     )
     if (update.rule !== undefined) {
-      service.validateRule(update.rule)
+      const rule = service.validateRule(update.rule)
+      for (const id of ids) {
+        await service.validateSegmentReferences(id, rule)
+      }
     }
     const previous = await service.listCustomerSegments(
       { id: ids },

@@ -9,6 +9,9 @@ export const CONDITION_CATEGORIES = [
   "customer",
   "order_history",
   "purchases",
+  "cart",
+  "browsing",
+  "segments",
 ] as const
 export type ConditionCategory = (typeof CONDITION_CATEGORIES)[number]
 
@@ -22,6 +25,7 @@ export type ValuePicker =
   | "tag"
   | "customer_group"
   | "country"
+  | "segment"
 
 /**
  * What kind of change can alter the result of a condition. Real-time
