@@ -7,6 +7,7 @@ import {
 import { CUSTOMER_SEGMENT_EVENTS } from "../steps/build-membership-events"
 import type { CreateCustomerSegmentDTO } from "../../../modules/customer-segment/dtos"
 import { createCustomerSegmentsStep } from "../steps/create-customer-segments"
+import { createSegmentGroupsStep } from "../../customer-group-sync/steps/create-segment-groups"
 
 export type CreateCustomerSegmentsWorkflowInput = {
   /** The segments to create; each rule is validated before anything is written. */
@@ -16,7 +17,8 @@ export type CreateCustomerSegmentsWorkflowInput = {
 export const createCustomerSegmentsWorkflowId = "create-customer-segments"
 
 /**
- * Creates customer segments. Members are computed by a refresh, not here.
+ * Creates customer segments, each with the customer group the plugin keeps
+ * equal to its members. Members are computed by a refresh, not here.
  *
  * @example
  * const { result } = await createCustomerSegmentsWorkflow(container).run({
@@ -34,6 +36,11 @@ export const createCustomerSegmentsWorkflow = createWorkflow(
   createCustomerSegmentsWorkflowId,
   (input: CreateCustomerSegmentsWorkflowInput) => {
     const segments = createCustomerSegmentsStep(input.segments)
+    createSegmentGroupsStep(
+      transform({ segments }, ({ segments }) =>
+        segments.map((segment) => ({ id: segment.id, name: segment.name }))
+      )
+    )
     const events = transform({ segments }, ({ segments }) =>
       segments.map((segment) => ({ id: segment.id }))
     )

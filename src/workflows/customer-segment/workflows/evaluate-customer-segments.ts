@@ -10,6 +10,7 @@ import {
 } from "../steps/build-membership-events"
 import { evaluateCustomersStep } from "../steps/evaluate-customers"
 import { removeDeletedCustomersStep } from "../steps/remove-deleted-customers"
+import { syncSegmentGroupsStep } from "../../customer-group-sync/steps/sync-segment-groups"
 
 export type EvaluateCustomerSegmentsWorkflowInput = {
   /** Customers with pending evaluations (see `queueEvaluation`). */
@@ -42,6 +43,7 @@ export const evaluateCustomerSegmentsWorkflow = createWorkflow(
       { evaluated, removed },
       ({ evaluated, removed }) => [...evaluated, ...removed]
     )
+    syncSegmentGroupsStep({ results, full: false })
     const addedEvents = transform({ results }, ({ results }) =>
       membershipEvents(results, "added_ids")
     )

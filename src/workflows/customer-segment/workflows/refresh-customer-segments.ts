@@ -12,6 +12,8 @@ import {
   refreshCustomerSegmentsStep,
   type RefreshCustomerSegmentsStepInput,
 } from "../steps/refresh-customer-segments"
+import { syncSegmentGroupsStep } from "../../customer-group-sync/steps/sync-segment-groups"
+import { withGroupWarnings } from "../../customer-group-sync/utils/with-group-warnings"
 
 export type RefreshCustomerSegmentsWorkflowInput =
   RefreshCustomerSegmentsStepInput
@@ -22,7 +24,9 @@ export const refreshCustomerSegmentsWorkflowId = "refresh-customer-segments"
  * Recomputes the members of segments, one after the other, and returns per
  * segment how many customers were added and removed and the new total.
  * Emits `customer_segment.customers_added` and `.customers_removed`, with
- * the segment id and at most 500 customer ids per event.
+ * the segment id and at most 500 customer ids per event, after each
+ * segment's managed customer group is made equal to its members; a manual
+ * edit of the group is undone and reported in the result's `warnings`.
  *
  * @example
  * const { result } = await refreshCustomerSegmentsWorkflow(container).run({
@@ -32,7 +36,11 @@ export const refreshCustomerSegmentsWorkflowId = "refresh-customer-segments"
 export const refreshCustomerSegmentsWorkflow = createWorkflow(
   refreshCustomerSegmentsWorkflowId,
   (input: RefreshCustomerSegmentsWorkflowInput) => {
-    const results = refreshCustomerSegmentsStep(input)
+    const refreshed = refreshCustomerSegmentsStep(input)
+    const synced = syncSegmentGroupsStep({ results: refreshed, full: true })
+    const results = transform({ refreshed, synced }, ({ refreshed, synced }) =>
+      withGroupWarnings(refreshed, synced)
+    )
 
     const added = transform({ results }, ({ results }) =>
       membershipEvents(results, "added_ids")

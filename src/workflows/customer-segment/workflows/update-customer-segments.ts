@@ -7,6 +7,7 @@ import {
 import { CUSTOMER_SEGMENT_EVENTS } from "../steps/build-membership-events"
 import type { UpdateCustomerSegmentDTO } from "../../../modules/customer-segment/dtos"
 import { updateCustomerSegmentsStep } from "../steps/update-customer-segments"
+import { renameSegmentGroupsStep } from "../../customer-group-sync/steps/rename-segment-groups"
 
 export type UpdateCustomerSegmentsWorkflowInput = {
   /** Ids of the segments to update. */
@@ -17,11 +18,15 @@ export type UpdateCustomerSegmentsWorkflowInput = {
 
 export const updateCustomerSegmentsWorkflowId = "update-customer-segments"
 
-/** Updates customer segments; a new rule is validated first. */
+/**
+ * Updates customer segments; a new rule is validated first. A new name is
+ * given to the segments' managed customer groups too.
+ */
 export const updateCustomerSegmentsWorkflow = createWorkflow(
   updateCustomerSegmentsWorkflowId,
   (input: UpdateCustomerSegmentsWorkflowInput) => {
     const segments = updateCustomerSegmentsStep(input)
+    renameSegmentGroupsStep({ ids: input.ids, name: input.update.name })
     const events = transform({ segments }, ({ segments }) =>
       segments.map((segment) => ({ id: segment.id }))
     )
