@@ -71,11 +71,31 @@ export const refreshCustomerSegmentsStep = createStep(
   }
 )
 
+// The holder writes its history row only after it took the lock, so a
+// refresh refused in that moment looks a little while for the row it names.
+const HOLDER_LOOKUPS = 10
+const HOLDER_LOOKUP_INTERVAL_MS = 50
+
+async function runningRefresh(
+  service: CustomerSegmentModuleService,
+  id: string
+) {
+  for (let attempt = 1; ; attempt++) {
+    const [running] = await service.listCustomerSegmentRefreshes(
+      { segment_id: id, finished_at: null },
+      { order: { started_at: "DESC" }, take: 1 }
+    )
+    if (running || attempt === HOLDER_LOOKUPS) {
+      return running
+    }
+    await new Promise((resolve) =>
+      setTimeout(resolve, HOLDER_LOOKUP_INTERVAL_MS)
+    )
+  }
+}
+
 async function busyError(service: CustomerSegmentModuleService, id: string) {
-  const [running] = await service.listCustomerSegmentRefreshes(
-    { segment_id: id, finished_at: null },
-    { order: { started_at: "DESC" }, take: 1 }
-  )
+  const running = await runningRefresh(service, id)
   const holder = running
     ? ` by a ${running.trigger} refresh started at ${new Date(running.started_at).toISOString()} (${running.id})`
     : ""
