@@ -15,13 +15,24 @@ export function isCron(value: string): boolean {
 
 /** The latest time at or before `now` that `cron` fires, in `timezone`. */
 export function lastFiring(cron: string, timezone: string, now: Date): Date {
-  // cron-parser's prev() is strictly before its current date, so start one
-  // second after `now` to include a firing at exactly `now`.
-  const expression = CronExpressionParser.parse(cron, {
+  // cron-parser 5's prev() is strictly before its start and misses a firing
+  // that a DST gap moved (02:00 on the spring-forward day, which next()
+  // moves to 03:00): step back once, then walk forward to `now`.
+  let last = CronExpressionParser.parse(cron, {
     tz: timezone,
-    currentDate: new Date(now.getTime() + 1000),
+    currentDate: now,
   })
-  return expression.prev().toDate()
+    .prev()
+    .toDate()
+  const forward = CronExpressionParser.parse(cron, {
+    tz: timezone,
+    currentDate: last,
+  })
+  for (let next = forward.next().toDate(); next <= now;) {
+    last = next
+    next = forward.next().toDate()
+  }
+  return last
 }
 
 /** The next `count` times `cron` fires after `now`, in `timezone`. */
