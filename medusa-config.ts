@@ -29,6 +29,9 @@ module.exports = defineConfig({
         // Tests that count refreshes exactly turn the background refresh
         // after a save off.
         refreshOnSave: process.env.SEGMENTS_REFRESH_ON_SAVE !== "false",
+        activity: {
+          ratePerMinute: Number(process.env.SEGMENTS_ACTIVITY_RATE || 120),
+        },
       },
     },
   ],

@@ -58,6 +58,13 @@ const optionsSchema = z
       })
       .strict()
       .default({ debounceMs: 250, dailyRefreshCron: "0 3 * * *" }),
+    activity: z
+      .object({
+        retentionDays: z.number().int().min(1).max(3650).default(90),
+        ratePerMinute: z.number().int().min(1).max(100000).default(120),
+      })
+      .strict()
+      .default({ retentionDays: 90, ratePerMinute: 120 }),
   })
   .strip()
 

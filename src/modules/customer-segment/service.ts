@@ -23,6 +23,9 @@ import { formatRuleIssues, validateRule } from "./rules/schema"
 import type { ChangeKind } from "./rules/registry"
 import type { RuleGroup } from "./rules/types"
 import type {
+  ActivityInput,
+  ActivityRecord,
+  WishlistItem,
   CustomerSegmentsOptions,
   OrderHistoryInput,
   RefreshResult,
@@ -416,6 +419,86 @@ ON CONFLICT (customer_id) DO UPDATE SET
       sql`SELECT DISTINCT segment_id FROM customer_segment_membership WHERE deleted_at IS NULL AND customer_id = ANY(${customerIds}::text[])`
     )
     return rows.map((row) => row.segment_id)
+  }
+
+  /** Records a logged-in customer's product or category view. */
+  @InjectManager()
+  async recordActivity(
+    activity: ActivityInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ActivityRecord> {
+    const knex = this.knex_(sharedContext)
+    const [row] = await this.run_<ActivityRecord>(
+      knex,
+      sql`INSERT INTO customer_segment_activity (id, customer_id, kind, product_id, category_id) VALUES (${generateEntityId(undefined, "csega")}::text, ${activity.customer_id}::text, ${activity.kind}::text, ${activity.product_id ?? null}::text, ${activity.category_id ?? null}::text) RETURNING id, customer_id, kind, product_id, category_id, created_at`
+    )
+    return row
+  }
+
+  /** Deletes views recorded before `before`; returns how many. */
+  @InjectManager()
+  async pruneActivity(
+    before: Date,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<number> {
+    const knex = this.knex_(sharedContext)
+    const rows = await this.run_<{ count: number }>(
+      knex,
+      sql`WITH pruned AS (DELETE FROM customer_segment_activity WHERE created_at < ${before.toISOString()}::timestamptz RETURNING 1) SELECT count(*)::int AS count FROM pruned`
+    )
+    return rows[0].count
+  }
+
+  /** Adds a product to a customer's wishlist; adding it again changes nothing. */
+  @InjectManager()
+  async addToWishlist(
+    customerId: string,
+    productId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<WishlistItem> {
+    const knex = this.knex_(sharedContext)
+    await this.run_(
+      knex,
+      sql`INSERT INTO customer_segment_wishlist_item (customer_id, product_id) VALUES (${customerId}::text, ${productId}::text) ON CONFLICT DO NOTHING`
+    )
+    const [item] = await this.run_<WishlistItem>(
+      knex,
+      sql`SELECT customer_id, product_id, created_at FROM customer_segment_wishlist_item WHERE customer_id = ${customerId}::text AND product_id = ${productId}::text`
+    )
+    return item
+  }
+
+  /** Removes a product from the wishlist; returns whether it was on it. */
+  @InjectManager()
+  async removeFromWishlist(
+    customerId: string,
+    productId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<boolean> {
+    const knex = this.knex_(sharedContext)
+    const rows = await this.run_(
+      knex,
+      sql`DELETE FROM customer_segment_wishlist_item WHERE customer_id = ${customerId}::text AND product_id = ${productId}::text RETURNING product_id`
+    )
+    return rows.length > 0
+  }
+
+  @InjectManager()
+  async listAndCountWishlist(
+    customerId: string,
+    { skip, take }: { skip: number; take: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<[WishlistItem[], number]> {
+    const knex = this.knex_(sharedContext)
+    const items = await this.run_<WishlistItem>(
+      knex,
+      sql`SELECT customer_id, product_id, created_at FROM customer_segment_wishlist_item WHERE customer_id = ${customerId}::text ORDER BY created_at DESC, product_id LIMIT ${take}::int OFFSET ${skip}::int`
+    )
+    const [{ count }] = await this.run_<{ count: number }>(
+      knex,
+      sql`SELECT count(*)::int AS count FROM customer_segment_wishlist_item WHERE customer_id = ${customerId}::text`
+    )
+    return [items, count]
   }
 
   /**

@@ -36,6 +36,15 @@ export type CustomerSegmentsOptions = {
    * @defaultValue "0 2 * * *"
    */
   defaultCron?: string
+  activity?: {
+    /** Days a product or category view is kept. @defaultValue 90 */
+    retentionDays?: number
+    /**
+     * Views and wishlist changes one customer may record per minute, per
+     * server process. @defaultValue 120
+     */
+    ratePerMinute?: number
+  }
   realtime?: {
     /**
      * How long to wait after a change before re-evaluating the customer, so
@@ -62,6 +71,7 @@ export type ResolvedOptions = {
   refreshOnSave: boolean
   defaultCron: string
   realtime: { debounceMs: number; dailyRefreshCron: string }
+  activity: { retentionDays: number; ratePerMinute: number }
 }
 
 export type RefreshResult = {
@@ -109,4 +119,24 @@ export type OrderHistoryLineInput = {
   tag_ids?: string[]
   quantity: number
   amount: number | string
+}
+
+export type ActivityKind = "product_view" | "category_view"
+
+export type ActivityInput = {
+  customer_id: string
+  kind: ActivityKind
+  product_id?: string | null
+  category_id?: string | null
+}
+
+export type ActivityRecord = Required<ActivityInput> & {
+  id: string
+  created_at: Date
+}
+
+export type WishlistItem = {
+  customer_id: string
+  product_id: string
+  created_at: Date
 }

@@ -14,6 +14,7 @@ describe("resolveOptions", () => {
       refreshOnSave: true,
       defaultCron: "0 2 * * *",
       realtime: { debounceMs: 250, dailyRefreshCron: "0 3 * * *" },
+      activity: { retentionDays: 90, ratePerMinute: 120 },
     })
   })
 

@@ -9,6 +9,8 @@ export const CUSTOMER_SEGMENT_EVENTS = {
   DELETED: "customer_segment.deleted",
   CUSTOMERS_ADDED: "customer_segment.customers_added",
   CUSTOMERS_REMOVED: "customer_segment.customers_removed",
+  /** A customer's browsing or wishlist changed (the plugin's store routes). */
+  ACTIVITY_RECORDED: "customer_segment.activity_recorded",
 } as const
 
 export type MembershipEventData = {
