@@ -8,8 +8,8 @@
 //   node scripts/test.js unit -- -t name  extra arguments go to Jest
 //
 // Every project runs even when an earlier one failed; the exit code is the
-// first non-zero Jest exit code. Nothing is printed after the last Jest run,
-// so the output ends with Jest's own summary.
+// first non-zero Jest exit code. The last line sums every project's tests
+// as "tests: N passed, N failed, N skipped".
 
 const { spawn } = require("child_process")
 const fs = require("fs")
@@ -23,11 +23,13 @@ const PROJECTS = [
   "unit",
   "integration:modules",
   "integration:http",
+  "integration:redis",
   "packaging",
 ]
 const IN_BAND = new Set([
   "integration:modules",
   "integration:http",
+  "integration:redis",
   "packaging",
 ])
 
@@ -112,6 +114,7 @@ async function main() {
 
   let exitCode = 0
   const timings = {}
+  const counts = []
   const stopAndExit = async (code) => {
     await pg.stop().catch((error) => {
       console.error(`[test] stopping Postgres failed: ${error.message}`)
@@ -142,7 +145,15 @@ async function main() {
 
     console.log(`[test] jest project ${project}`)
     const started = Date.now()
-    const code = await run(JEST, jestArgsFor(project, jestArgs), jestEnv)
+    const report = path.join(ROOT, ".tmp", `jest-${project.replace(":", "-")}.json`)
+    fs.mkdirSync(path.dirname(report), { recursive: true })
+    fs.rmSync(report, { force: true })
+    const code = await run(
+      JEST,
+      [...jestArgsFor(project, jestArgs), "--json", `--outputFile=${report}`],
+      jestEnv
+    )
+    counts.push(readCounts(report, code))
     const seconds = ((Date.now() - started) / 1000).toFixed(1)
     exitCode ||= code
     timings[project] = { exit: code, seconds: Number(seconds) }
@@ -161,7 +172,29 @@ async function main() {
   )
 
   await pg.stop()
+  // One closing line over every project, in the plain form CI reads.
+  const total = (key) => counts.reduce((sum, c) => sum + c[key], 0)
+  console.log(
+    `tests: ${total("passed")} passed, ${total("failed")} failed, ${total("skipped")} skipped`
+  )
   process.exit(exitCode)
+}
+
+/** Test counts from Jest's --json report; a run that wrote none failed. */
+function readCounts(file, code) {
+  try {
+    const report = JSON.parse(fs.readFileSync(file, "utf8"))
+    return {
+      passed: report.numPassedTests,
+      failed:
+        report.numFailedTests +
+        (report.numRuntimeErrorTestSuites ?? 0) +
+        (code !== 0 && report.numFailedTests === 0 ? 1 : 0),
+      skipped: report.numPendingTests + report.numTodoTests,
+    }
+  } catch {
+    return { passed: 0, failed: code === 0 ? 0 : 1, skipped: 0 }
+  }
 }
 
 main().catch((error) => {
