@@ -36,9 +36,15 @@ export async function refreshOpenCarts(
       // must not keep the other customers' carts at their old prices; it is
       // refreshed anyway at its next change.
       logger.warn(
-        `[${LOG_CONTEXT}] could not refresh cart=${cart.id} after a segment change: ${error instanceof Error ? error.message : String(error)}`
+        `[${LOG_CONTEXT}] could not refresh cart=${cart.id} after a segment change: ${describe(error)}`
       )
     }
   }
   return refreshed
+}
+
+// Workflow failures arrive as plain objects with a message, not Errors.
+function describe(error: unknown): string {
+  const message = (error as { message?: unknown } | null)?.message
+  return typeof message === "string" ? message : JSON.stringify(error)
 }
