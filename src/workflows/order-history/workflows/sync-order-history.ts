@@ -1,7 +1,10 @@
 import {
   createWorkflow,
+  transform,
+  when,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
+import { backfillOrderHistoryStep } from "../steps/backfill-order-history"
 import { fetchOrderHistoryStep } from "../steps/fetch-order-history"
 import { writeOrderHistoryStep } from "../steps/write-order-history"
 
@@ -14,7 +17,8 @@ export const syncOrderHistoryWorkflowId = "sync-order-history"
 
 /**
  * Copies Medusa orders into the plugin's order-history read model. Running
- * it again for the same orders replaces them, never double counts.
+ * it again for the same orders replaces them, never double counts. Returns
+ * how many orders were written and, for given orders, whose they are.
  *
  * @example
  * await syncOrderHistoryWorkflow(container).run({ input: {} })
@@ -22,8 +26,21 @@ export const syncOrderHistoryWorkflowId = "sync-order-history"
 export const syncOrderHistoryWorkflow = createWorkflow(
   syncOrderHistoryWorkflowId,
   (input: SyncOrderHistoryWorkflowInput) => {
-    const fetched = fetchOrderHistoryStep(input)
-    const written = writeOrderHistoryStep(fetched)
-    return new WorkflowResponse(written)
+    const synced = when({ input }, ({ input }) => !!input.order_ids).then(
+      () => {
+        const ids = transform({ input }, ({ input }) => input.order_ids!)
+        const fetched = fetchOrderHistoryStep({ order_ids: ids })
+        return writeOrderHistoryStep(fetched)
+      }
+    )
+    const backfilled = when({ input }, ({ input }) => !input.order_ids).then(
+      () => backfillOrderHistoryStep()
+    )
+
+    const result = transform(
+      { synced, backfilled },
+      ({ synced, backfilled }) => synced ?? backfilled!
+    )
+    return new WorkflowResponse(result)
   }
 )
