@@ -1,4 +1,4 @@
-// Four projects, run one at a time by scripts/test.js (node scripts/test.js
+// Five projects, run one at a time by scripts/test.js (node scripts/test.js
 // [project...]). The integration projects boot Medusa against Postgres, so
 // they run in band: see scripts/test.js.
 
@@ -44,6 +44,13 @@ module.exports = {
       ...integration,
       displayName: "integration:http",
       testMatch: ["<rootDir>/integration-tests/http/**/*.spec.ts"],
+    },
+    {
+      // Starts a server and a worker as separate processes sharing Redis;
+      // skips itself when no Redis answers.
+      ...integration,
+      displayName: "integration:redis",
+      testMatch: ["<rootDir>/integration-tests/redis/**/*.spec.ts"],
     },
     {
       ...integration,

@@ -265,8 +265,11 @@ medusaIntegrationTestRunner({
           api
             .post(`/admin/customer-segments/${segment.id}/refresh`, {}, admin)
             .then(
-              (response) => ({ status: response.status, data: response.data }),
-              (error) => ({
+              (response: { status: number; data: any }) => ({
+                status: response.status,
+                data: response.data,
+              }),
+              (error: { response?: { status: number; data: any } }) => ({
                 status: error.response?.status,
                 data: error.response?.data,
               })
