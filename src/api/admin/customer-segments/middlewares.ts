@@ -5,6 +5,7 @@ import {
 } from "@medusajs/framework/http"
 import { AdminImportOrderHistory } from "./order-history/validators"
 import * as QueryConfig from "./query-config"
+import { listSegmentRefreshesQueryConfig } from "./[id]/refreshes/query-config"
 import {
   AdminCreateCustomerSegment,
   AdminGetCustomerSegmentParams,
@@ -101,5 +102,15 @@ export const adminCustomerSegmentRoutesMiddlewares: MiddlewareRoute[] = [
     // 2.3 MB, well past the 100 kB default.
     bodyParser: { sizeLimit: "50mb" },
     middlewares: [validateAndTransformBody(AdminImportOrderHistory)],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/customer-segments/:id/refreshes",
+    middlewares: [
+      validateAndTransformQuery(
+        AdminGetSegmentCustomersParams,
+        listSegmentRefreshesQueryConfig
+      ),
+    ],
   },
 ]

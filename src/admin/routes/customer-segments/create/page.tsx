@@ -1,0 +1,5 @@
+import { SegmentForm } from "../../../components/segment-form/segment-form"
+
+const CreateSegmentPage = () => <SegmentForm />
+
+export default CreateSegmentPage
