@@ -7,11 +7,3 @@ export const EXPORT_CONTENT_TYPES = {
   json: "application/json; charset=utf-8",
   ndjson: "application/x-ndjson; charset=utf-8",
 } as const satisfies Record<ExportFormat, string>
-
-export const isExportFormat = (value: unknown): value is ExportFormat =>
-  EXPORT_FORMATS.includes(value as ExportFormat)
-
-/** `format must be one of csv, json, ndjson; got "xml"` */
-export function exportFormatError(value: unknown): string {
-  return `format must be one of ${EXPORT_FORMATS.join(", ")}; got ${JSON.stringify(value)}`
-}
