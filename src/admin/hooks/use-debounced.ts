@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react"
 
 /** `value`, once it has stopped changing for `ms`. */
-export const useDebounced = <T,>(value: T, ms: number): T => {
+export const useDebounced = <T>(value: T, ms: number): T => {
   const [debounced, setDebounced] = useState(value)
   useEffect(() => {
     const timer = setTimeout(() => setDebounced(value), ms)

@@ -1,7 +1,12 @@
 import type { TFunction } from "i18next"
 import { day, money } from "./format"
 import { operatorsOf, valueKindOf } from "./rule-draft"
-import type { CatalogueEntry, RelativeSpan, RuleCondition, Window } from "./types"
+import type {
+  CatalogueEntry,
+  RelativeSpan,
+  RuleCondition,
+  Window,
+} from "./types"
 
 type Describe = {
   t: TFunction
@@ -74,9 +79,10 @@ export const describeCondition = (
   let words = ""
   switch (operator?.value) {
     case "list":
-      words = (value as unknown[] | undefined)
-        ?.map((v) => describeScalar(v, kind, condition, d))
-        .join(", ") ?? ""
+      words =
+        (value as unknown[] | undefined)
+          ?.map((v) => describeScalar(v, kind, condition, d))
+          .join(", ") ?? ""
       break
     case "pair": {
       const [a, b] = (value as unknown[] | undefined) ?? []
@@ -99,7 +105,9 @@ export const describeCondition = (
     label,
     describeWindow(condition.window, d),
     entry.currency !== "none" && kind !== "money" && condition.currency
-      ? d.t("describe.inCurrency", { currency: condition.currency.toUpperCase() })
+      ? d.t("describe.inCurrency", {
+          currency: condition.currency.toUpperCase(),
+        })
       : "",
     operator
       ? d.t(`operators.${operator.id}`, { defaultValue: operator.label })

@@ -1,5 +1,8 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
-import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
+import type {
+  AdminCustomer,
+  DetailWidgetProps,
+} from "@medusajs/framework/types"
 import { Container, Heading, Skeleton, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { useT } from "../hooks/use-t"
@@ -27,7 +30,10 @@ const CustomerSegmentsWidget = ({ data }: DetailWidgetProps<AdminCustomer>) => {
         {segments && segments.length > 0 && (
           <ul className="flex flex-col gap-y-2">
             {segments.map((segment) => (
-              <li key={segment.id} className="flex items-center justify-between gap-x-2">
+              <li
+                key={segment.id}
+                className="flex items-center justify-between gap-x-2"
+              >
                 <Link
                   to={`/customer-segments/${segment.id}`}
                   className="txt-compact-small-plus text-ui-fg-interactive hover:underline"
@@ -36,7 +42,9 @@ const CustomerSegmentsWidget = ({ data }: DetailWidgetProps<AdminCustomer>) => {
                 </Link>
                 <div className="flex items-center gap-x-3">
                   <Text size="xsmall" className="text-ui-fg-subtle">
-                    {t("widgets.since", { date: day(segment.member_since, locale) })}
+                    {t("widgets.since", {
+                      date: day(segment.member_since, locale),
+                    })}
                   </Text>
                   <Link
                     to={`/customer-segments/${segment.id}?explain=${data.id}#explain`}

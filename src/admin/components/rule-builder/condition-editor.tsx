@@ -114,11 +114,7 @@ export const ConditionEditor = ({
           </>
         )}
         {operators.length > 1 ? (
-          <Select
-            size="small"
-            value={operator.id}
-            onValueChange={setOperator}
-          >
+          <Select size="small" value={operator.id} onValueChange={setOperator}>
             <Select.Trigger
               className="w-[170px]"
               aria-label={t("builder.operator")}

@@ -18,9 +18,8 @@ export const CurrencyField = ({
   onChange,
 }: CurrencyFieldProps) => {
   const { t } = useT()
-  const options = value && !currencies.includes(value)
-    ? [value, ...currencies]
-    : currencies
+  const options =
+    value && !currencies.includes(value) ? [value, ...currencies] : currencies
 
   return (
     <Select

@@ -63,9 +63,7 @@ export const EntityPicker = ({
         <div className="flex flex-wrap gap-1">
           {value.map((id) => (
             <Badge key={id} size="2xsmall" className="gap-x-0.5 pr-0.5">
-              <span className="max-w-[200px] truncate">
-                {labels[id] ?? id}
-              </span>
+              <span className="max-w-[200px] truncate">{labels[id] ?? id}</span>
               <button
                 type="button"
                 className="text-ui-fg-muted hover:text-ui-fg-subtle rounded-sm"

@@ -182,7 +182,10 @@ export const GroupEditor = ({
             variant="secondary"
             type="button"
             onClick={() =>
-              onChange({ ...group, children: [...group.children, emptyGroup()] })
+              onChange({
+                ...group,
+                children: [...group.children, emptyGroup()],
+              })
             }
           >
             <Plus />

@@ -56,11 +56,19 @@ export const ValueInput = (props: ValueInputProps) => {
       const [from, to] = Array.isArray(value) ? value : [undefined, undefined]
       return (
         <div className="flex items-center gap-x-2">
-          <SingleValue {...props} value={from} onChange={(v) => onChange([v, to])} />
+          <SingleValue
+            {...props}
+            value={from}
+            onChange={(v) => onChange([v, to])}
+          />
           <Text size="small" className="text-ui-fg-subtle">
             {t("common.and")}
           </Text>
-          <SingleValue {...props} value={to} onChange={(v) => onChange([from, v])} />
+          <SingleValue
+            {...props}
+            value={to}
+            onChange={(v) => onChange([from, v])}
+          />
         </div>
       )
     }

@@ -35,7 +35,11 @@ export const WindowField = ({ value, onChange }: WindowFieldProps) => {
       <Text size="small" className="text-ui-fg-subtle">
         {t("builder.window")}
       </Text>
-      <Select size="small" value={mode} onValueChange={(m) => setMode(m as Mode)}>
+      <Select
+        size="small"
+        value={mode}
+        onValueChange={(m) => setMode(m as Mode)}
+      >
         <Select.Trigger className="w-[150px]" aria-label={t("builder.window")}>
           <Select.Value />
         </Select.Trigger>
@@ -48,10 +52,7 @@ export const WindowField = ({ value, onChange }: WindowFieldProps) => {
         </Select.Content>
       </Select>
       {value && "last" in value && (
-        <SpanInput
-          value={value.last}
-          onChange={(last) => onChange({ last })}
-        />
+        <SpanInput value={value.last} onChange={(last) => onChange({ last })} />
       )}
       {mode === "range" && (
         <>

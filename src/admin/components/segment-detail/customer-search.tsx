@@ -29,7 +29,11 @@ export const CustomerSearch = ({
     queryFn: async () =>
       (
         await sdk.client.fetch<{ customers: Found[] }>("/admin/customers", {
-          query: { q: search, limit: 8, fields: "id,email,first_name,last_name" },
+          query: {
+            q: search,
+            limit: 8,
+            fields: "id,email,first_name,last_name",
+          },
         })
       ).customers,
     enabled: search.length > 0,

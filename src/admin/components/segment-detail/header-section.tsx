@@ -11,11 +11,7 @@ import {
 } from "@medusajs/ui"
 import { Link, useNavigate } from "react-router-dom"
 import { useT } from "../../hooks/use-t"
-import {
-  exportUrl,
-  useDeleteSegment,
-  useRefreshSegment,
-} from "../../lib/api"
+import { exportUrl, useDeleteSegment, useRefreshSegment } from "../../lib/api"
 import { dateTime, relativeTime } from "../../lib/format"
 import type { Segment } from "../../lib/types"
 
@@ -108,7 +104,9 @@ export const HeaderSection = ({ segment }: { segment: Segment }) => {
           </span>
         </Fact>
         <Fact label={t("fields.refreshMode")}>
-          <Badge size="2xsmall">{t(`refreshModes.${segment.refresh_mode}`)}</Badge>
+          <Badge size="2xsmall">
+            {t(`refreshModes.${segment.refresh_mode}`)}
+          </Badge>
           {segment.refresh_mode === "scheduled" && segment.cron && (
             <code className="txt-compact-xsmall ml-1">{segment.cron}</code>
           )}

@@ -13,7 +13,10 @@ export const HistorySection = ({ segmentId }: { segmentId: string }) => {
   const refreshes = data?.refreshes ?? []
 
   return (
-    <Container className="flex flex-col gap-y-4 px-6 py-4" data-testid="history">
+    <Container
+      className="flex flex-col gap-y-4 px-6 py-4"
+      data-testid="history"
+    >
       <Heading level="h2">{t("detail.chart")}</Heading>
       <div className="min-h-[80px]">
         {data && <MemberChart refreshes={refreshes} />}
@@ -72,7 +75,9 @@ export const HistorySection = ({ segmentId }: { segmentId: string }) => {
                       new Date(refresh.started_at).getTime()
                     ).toLocaleString(locale)} ms`
                   ) : (
-                    <StatusBadge color="orange">{t("detail.running")}</StatusBadge>
+                    <StatusBadge color="orange">
+                      {t("detail.running")}
+                    </StatusBadge>
                   )}
                 </Table.Cell>
               </Table.Row>

@@ -72,7 +72,13 @@ export const MemberChart = ({ refreshes }: { refreshes: Refresh[] }) => {
         strokeLinejoin="round"
       />
       {points.map((p) => (
-        <circle key={p.at} cx={x(p.at)} cy={y(p.total)} r="3" fill="currentColor">
+        <circle
+          key={p.at}
+          cx={x(p.at)}
+          cy={y(p.total)}
+          r="3"
+          fill="currentColor"
+        >
           <title>
             {day(new Date(p.at), locale)}: {p.total.toLocaleString(locale)}
           </title>

@@ -25,9 +25,7 @@ export const RuleSummary = ({ rule }: { rule: RuleGroup }) => {
       {catalogue.data ? (
         <GroupWords
           group={rule}
-          byType={
-            new Map(catalogue.data.conditions.map((e) => [e.type, e]))
-          }
+          byType={new Map(catalogue.data.conditions.map((e) => [e.type, e]))}
         />
       ) : (
         <Skeleton className="h-12 w-full" />
@@ -53,7 +51,11 @@ const GroupWords = ({
         {group.conditions.map((node, i) => (
           <li key={i} className="flex gap-x-2">
             {i > 0 && (
-              <Text size="xsmall" weight="plus" className="text-ui-fg-muted w-8">
+              <Text
+                size="xsmall"
+                weight="plus"
+                className="text-ui-fg-muted w-8"
+              >
                 {group.match === "all" ? t("describe.and") : t("describe.or")}
               </Text>
             )}

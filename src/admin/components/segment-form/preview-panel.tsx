@@ -27,7 +27,10 @@ export const PreviewPanel = ({
   const { t } = useT()
 
   return (
-    <Container className="flex flex-col gap-y-3 px-6 py-4" data-testid="preview">
+    <Container
+      className="flex flex-col gap-y-3 px-6 py-4"
+      data-testid="preview"
+    >
       <div className="flex items-center justify-between">
         <Heading level="h2">{t("preview.title")}</Heading>
         <Text size="xsmall" className="text-ui-fg-muted" aria-live="polite">

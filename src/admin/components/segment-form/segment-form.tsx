@@ -48,9 +48,7 @@ export const SegmentForm = ({ segment }: SegmentFormProps) => {
 
   const [name, setName] = useState(segment?.name ?? "")
   const [description, setDescription] = useState(segment?.description ?? "")
-  const [audience, setAudience] = useState<Audience>(
-    segment?.audience ?? "all"
-  )
+  const [audience, setAudience] = useState<Audience>(segment?.audience ?? "all")
   const [mode, setMode] = useState<RefreshMode>(
     segment?.refresh_mode ?? "manual"
   )
@@ -63,9 +61,10 @@ export const SegmentForm = ({ segment }: SegmentFormProps) => {
 
   // A new segment starts with one condition, once the catalogue is known.
   useEffect(() => {
-    const first = catalogue.data?.conditions.find(
-      (entry) => entry.type === "order_count"
-    ) ?? catalogue.data?.conditions[0]
+    const first =
+      catalogue.data?.conditions.find(
+        (entry) => entry.type === "order_count"
+      ) ?? catalogue.data?.conditions[0]
     if (!segment && first && draft.children.length === 0) {
       setDraft({
         ...draft,
@@ -78,7 +77,8 @@ export const SegmentForm = ({ segment }: SegmentFormProps) => {
   }, [catalogue.data])
 
   const preview = useRulePreview(draft, audience, segment?.id)
-  const nameError = submitted && !name.trim() ? t("form.nameRequired") : undefined
+  const nameError =
+    submitted && !name.trim() ? t("form.nameRequired") : undefined
   const cronError =
     submitted && mode === "scheduled" && !cron.trim()
       ? t("form.cronRequired")
@@ -242,7 +242,11 @@ export const SegmentForm = ({ segment }: SegmentFormProps) => {
               </div>
               {mode === "scheduled" && (
                 <div className="md:col-span-2">
-                  <CronField value={cron} onChange={setCron} error={cronError} />
+                  <CronField
+                    value={cron}
+                    onChange={setCron}
+                    error={cronError}
+                  />
                 </div>
               )}
             </div>
