@@ -178,7 +178,7 @@ medusaIntegrationTestRunner({
             conditions: [{ type: "first_name", operator: "eq", value: "Sam" }],
           },
         })
-        const refreshSpy = jest.spyOn(service, "refreshSegmentCustomers")
+        const evaluateSpy = jest.spyOn(service, "evaluateCustomers")
 
         await placeOrder(api, store, shopper)
         await waitFor(
@@ -187,7 +187,9 @@ medusaIntegrationTestRunner({
         )
         await sleep(SETTLE_MS)
 
-        const evaluated = refreshSpy.mock.calls.map(([segmentId]) => segmentId)
+        const evaluated = evaluateSpy.mock.calls.flatMap(([segments]) =>
+          segments.map((segment) => segment.id)
+        )
         expect(evaluated).toContain(spend.id)
         expect(evaluated).not.toContain(byName.id)
         // Sam matches the name rule, but only a change of name may say so.
@@ -270,7 +272,7 @@ medusaIntegrationTestRunner({
         await container
           .resolve(Modules.CUSTOMER)
           .updateCustomers(shopper.customerId, { first_name: "Zed" })
-        const refreshSpy = jest.spyOn(service, "refreshSegmentCustomers")
+        const evaluateSpy = jest.spyOn(service, "evaluateCustomers")
 
         const eventBus = container.resolve(Modules.EVENT_BUS)
         await eventBus.emit(
@@ -285,10 +287,10 @@ medusaIntegrationTestRunner({
         )
         await sleep(SETTLE_MS)
 
-        expect(refreshSpy).toHaveBeenCalledTimes(1)
-        expect(refreshSpy).toHaveBeenCalledWith(segment.id, [
-          shopper.customerId,
-        ])
+        expect(evaluateSpy).toHaveBeenCalledTimes(1)
+        const [segments, customerIds] = evaluateSpy.mock.calls[0]
+        expect(segments.map((s) => s.id)).toEqual([segment.id])
+        expect(customerIds).toEqual([shopper.customerId])
         expect(
           (await history(segment.id)).filter((h) => h.trigger === "realtime")
         ).toHaveLength(1)

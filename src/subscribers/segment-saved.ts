@@ -33,9 +33,9 @@ export default async function segmentSavedSubscriber({
       ids: [segment.id],
       trigger:
         event.name === CUSTOMER_SEGMENT_EVENTS.CREATED ? "created" : "updated",
-      // A refresh already running will pick up the saved rule only if it
-      // started after the save; the next scheduled or manual one will.
-      on_busy: "skip",
+      // A refresh already running may have read the rule before the save:
+      // run again once it ends.
+      on_busy: "wait",
     },
   })
 }

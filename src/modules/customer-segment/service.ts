@@ -273,6 +273,39 @@ class CustomerSegmentModuleService extends MedusaService({
     )
   }
 
+  /**
+   * Re-evaluates `customerIds` against several segments in one transaction
+   * (a real-time change touching many segments), segments in id order so
+   * concurrent evaluations take their locks in the same order.
+   */
+  @InjectTransactionManager()
+  async evaluateCustomers(
+    segments: { id: string; rule: unknown; audience: string }[],
+    customerIds: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<RefreshResult[]> {
+    const ordered = [...segments].sort((a, b) => a.id.localeCompare(b.id))
+    const results: RefreshResult[] = []
+    for (const segment of ordered) {
+      const startedAt = new Date()
+      const diff = await this.applyDiff_(
+        segment,
+        { customerIds, trigger: "realtime", startedAt },
+        sharedContext
+      )
+      results.push(
+        this.logRefresh_(
+          segment.id,
+          "realtime",
+          diff.refresh_id,
+          diff,
+          startedAt
+        )
+      )
+    }
+    return results
+  }
+
   private logRefresh_(
     segmentId: string,
     trigger: RefreshTrigger,
@@ -286,9 +319,13 @@ class CustomerSegmentModuleService extends MedusaService({
       ...diff,
       duration_ms: Date.now() - startedAt.getTime(),
     }
-    this.logger_.info(
-      `[${LOG_CONTEXT}] refreshed segment=${segmentId} trigger=${trigger} added=${diff.added} removed=${diff.removed} total=${diff.total} duration_ms=${result.duration_ms}`
-    )
+    // Real-time evaluations that changed nothing are the common case on a
+    // busy store; logging each would drown the refreshes that matter.
+    if (trigger !== "realtime" || diff.added || diff.removed) {
+      this.logger_.info(
+        `[${LOG_CONTEXT}] refreshed segment=${segmentId} trigger=${trigger} added=${diff.added} removed=${diff.removed} total=${diff.total} duration_ms=${result.duration_ms}`
+      )
+    }
     return result
   }
 

@@ -56,17 +56,31 @@ async function evaluate(
 ): Promise<RefreshResult[]> {
   const segments = await service.listCustomerSegments(
     { refresh_mode: "realtime", is_active: true },
-    { select: ["id", "rule"] }
+    { select: ["id", "rule", "audience"] }
   )
-  const results: RefreshResult[] = []
+  // Segments that affect the same customers are evaluated together, in one
+  // transaction: usually every pending customer changed in the same way.
+  const batches = new Map<
+    string,
+    { customerIds: string[]; segments: typeof segments }
+  >()
   for (const segment of segments) {
     const reads = changeKindsOf(segment.rule as RuleGroup)
     const affected = pending
       .filter((p) => p.changes.some((change) => reads.has(change)))
       .map((p) => p.customer_id)
-    if (affected.length) {
-      results.push(await service.refreshSegmentCustomers(segment.id, affected))
+    if (!affected.length) {
+      continue
     }
+    const key = affected.join(",")
+    const batch = batches.get(key) ?? { customerIds: affected, segments: [] }
+    batch.segments.push(segment)
+    batches.set(key, batch)
+  }
+
+  const results: RefreshResult[] = []
+  for (const { customerIds, segments: batch } of batches.values()) {
+    results.push(...(await service.evaluateCustomers(batch, customerIds)))
   }
   return results
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from "crypto"
+import type { ILockingModule } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CUSTOMER_SEGMENT_MODULE } from "../../../modules/customer-segment"
@@ -14,10 +15,12 @@ export type RefreshCustomerSegmentsStepInput = {
   /**
    * What to do when a segment is already being refreshed elsewhere: `fail`
    * answers a 409 naming who holds it (the default, for people), `skip`
-   * leaves it out of the results (for the scheduler).
+   * leaves it out of the results (for the scheduler), `wait` refreshes it
+   * once the running refresh ends (after a save, whose rule the running
+   * refresh may not have seen).
    * @defaultValue "fail"
    */
-  on_busy?: "fail" | "skip"
+  on_busy?: "fail" | "skip" | "wait"
 }
 
 // Long enough for any refresh; only matters when the process holding the
@@ -54,7 +57,7 @@ export const refreshCustomerSegmentsStep = createStep(
       const key = refreshLockKey(id)
       const ownerId = `${trigger}:${randomUUID()}`
       try {
-        await locking.acquire(key, { ownerId, expire: LOCK_EXPIRE_SECONDS })
+        await acquire(locking, key, ownerId, on_busy === "wait")
       } catch {
         if (on_busy === "skip") {
           continue
@@ -70,6 +73,36 @@ export const refreshCustomerSegmentsStep = createStep(
     return new StepResponse(results)
   }
 )
+
+const WAIT_POLL_MS = 250
+const WAIT_LIMIT_MS = LOCK_EXPIRE_SECONDS * 1000
+
+/**
+ * Takes the lock now, or with `wait` as soon as it is free: polled, since
+ * the locking module's providers queue waiters only inside `execute`, which
+ * would lose the owner id the 409 message and the release rely on.
+ */
+async function acquire(
+  locking: ILockingModule,
+  key: string,
+  ownerId: string,
+  wait: boolean
+) {
+  const deadline = Date.now() + WAIT_LIMIT_MS
+  for (;;) {
+    try {
+      return await locking.acquire(key, {
+        ownerId,
+        expire: LOCK_EXPIRE_SECONDS,
+      })
+    } catch (error) {
+      if (!wait || Date.now() > deadline) {
+        throw error
+      }
+      await new Promise((resolve) => setTimeout(resolve, WAIT_POLL_MS))
+    }
+  }
+}
 
 // The holder writes its history row only after it took the lock, so a
 // refresh refused in that moment looks a little while for the row it names.
