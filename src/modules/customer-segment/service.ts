@@ -18,7 +18,8 @@ import { resolveOptions } from "./options"
 import { changeKindsOf, segmentReferences } from "./rules/analysis"
 import { buildCatalogue } from "./rules/catalogue"
 import { compileRule } from "./rules/compiler/compile"
-import { sql, type Sql } from "./rules/compiler/sql"
+import { raw, sql, type Sql } from "./rules/compiler/sql"
+import { groupMemberIds } from "./adapter/medusa-tables"
 import { formatRuleIssues, validateRule } from "./rules/schema"
 import type { ChangeKind } from "./rules/registry"
 import type { RuleGroup } from "./rules/types"
@@ -442,6 +443,33 @@ ON CONFLICT (customer_id) DO UPDATE SET
       const reads = changeKindsOf(segment.rule as RuleGroup)
       return changes.some((change) => reads.has(change))
     })
+  }
+
+  /**
+   * Who must join and who must leave a customer group for it to hold exactly
+   * the segment's members, computed in Postgres so that only the difference
+   * reaches Node; with `customerIds`, only among those customers.
+   */
+  @InjectManager()
+  async groupMembershipDiff(
+    segmentId: string,
+    groupId: string,
+    customerIds?: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ to_add: string[]; to_remove: string[] }> {
+    const scope = customerIds
+      ? sql` AND m.customer_id = ANY(${customerIds}::text[])`
+      : raw("")
+    const [row] = await this.run_<{ to_add: string[]; to_remove: string[] }>(
+      this.knex_(sharedContext),
+      sql`WITH members AS (SELECT m.customer_id FROM customer_segment_membership m WHERE m.segment_id = ${segmentId}::text AND m.deleted_at IS NULL${scope}),
+grouped AS (${groupMemberIds(groupId, customerIds)}),
+diff AS (SELECT members.customer_id AS joining, grouped.customer_id AS leaving FROM members FULL JOIN grouped ON grouped.customer_id = members.customer_id WHERE members.customer_id IS NULL OR grouped.customer_id IS NULL)
+SELECT coalesce(array_agg(joining) FILTER (WHERE joining IS NOT NULL), '{}') AS to_add,
+  coalesce(array_agg(leaving) FILTER (WHERE leaving IS NOT NULL), '{}') AS to_remove
+FROM diff`
+    )
+    return row
   }
 
   /** Segment ids whose members include any of `customerIds`. */

@@ -135,3 +135,11 @@ export const CART_LINE_COLUMNS = {
 export function lineInCategories(categoryIds: string[]): Sql {
   return sql`i.product_id IN (SELECT pcp.product_id FROM product_category_product pcp WHERE pcp.product_category_id = ANY(${categoryIds}::text[]))`
 }
+
+/** Customers in a customer group, each once even if added twice by hand. */
+export function groupMemberIds(groupId: string, customerIds?: string[]): Sql {
+  const scope = customerIds
+    ? sql` AND g.customer_id = ANY(${customerIds}::text[])`
+    : raw("")
+  return sql`SELECT DISTINCT g.customer_id FROM customer_group_customer g WHERE g.customer_group_id = ${groupId}::text AND g.deleted_at IS NULL${scope}`
+}

@@ -17,8 +17,6 @@ import {
 import {
   addToGroups,
   type GroupPair,
-  listGroupMemberIds,
-  listSegmentMemberIds,
   removeFromGroups,
 } from "../utils/group-members"
 
@@ -124,14 +122,11 @@ async function syncOne(
     })
   }
 
-  const desired = await listSegmentMemberIds(
-    container,
-    result.segment_id,
-    scope
+  const service: CustomerSegmentModuleService = container.resolve(
+    CUSTOMER_SEGMENT_MODULE
   )
-  const actual = await listGroupMemberIds(container, groupId, scope)
-  const toAdd = [...desired].filter((id) => !actual.has(id))
-  const toRemove = [...actual].filter((id) => !desired.has(id))
+  const { to_add: toAdd, to_remove: toRemove } =
+    await service.groupMembershipDiff(result.segment_id, groupId, scope)
 
   if (!created) {
     const joined = new Set(result.added_ids)

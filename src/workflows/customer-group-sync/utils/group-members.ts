@@ -3,8 +3,6 @@ import type {
   MedusaContainer,
 } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
-import { CUSTOMER_SEGMENT_MODULE } from "../../../modules/customer-segment"
-import type CustomerSegmentModuleService from "../../../modules/customer-segment/service"
 import { GROUP_WRITE_BATCH } from "../constants"
 
 export type GroupPair = { customer_group_id: string; customer_id: string }
@@ -25,24 +23,6 @@ export async function listGroupMemberIds(
     customerIds
       ? { customer_group_id: groupId, customer_id: customerIds }
       : { customer_group_id: groupId },
-    { select: ["customer_id"], take: null }
-  )
-  return new Set(rows.map((row) => row.customer_id))
-}
-
-/** Members of a segment; with `customerIds`, only those of them. */
-export async function listSegmentMemberIds(
-  container: MedusaContainer,
-  segmentId: string,
-  customerIds?: string[]
-): Promise<Set<string>> {
-  const service: CustomerSegmentModuleService = container.resolve(
-    CUSTOMER_SEGMENT_MODULE
-  )
-  const rows = await service.listCustomerSegmentMemberships(
-    customerIds
-      ? { segment_id: segmentId, customer_id: customerIds }
-      : { segment_id: segmentId },
     { select: ["customer_id"], take: null }
   )
   return new Set(rows.map((row) => row.customer_id))
