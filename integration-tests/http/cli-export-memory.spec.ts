@@ -16,10 +16,12 @@ afterAll(() => {
 
 const BIG = 200_000
 const SMALL = 2_000
+// Measured: 400,000 members export within it, at a peak RSS of 318 MB.
+const HEAP_MB = 160
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer, dbConfig }) => {
-    it("should export 200,000 members in about the memory 2,000 take", async () => {
+    it("should export 200,000 members with the heap capped at what 2,000 need", async () => {
       const container = getContainer()
       const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
       const admin = await createAdminHeaders(container)
@@ -64,6 +66,10 @@ FROM generate_series(1, ${BIG * 2}) i`)
         const run = await runCli(["export", id, "--out", out], {
           databaseUrl: dbConfig.clientUrl,
           measureRss: true,
+          // Well under what 200,000 members held at once would take on
+          // top of the booted store: an export that kept its rows would
+          // run out of heap here, where a flat one has room to spare.
+          env: { NODE_OPTIONS: `--max-old-space-size=${HEAP_MB}` },
         })
         expect(run.stderr).toBe("")
         expect(run.code).toBe(0)
@@ -76,12 +82,11 @@ FROM generate_series(1, ${BIG * 2}) i`)
 
         expect(await countLines(smallRun.out)).toBe(SMALL + 1)
         expect(await countLines(bigRun.out)).toBe(BIG + 1)
-        // Reported for the record; only the ratio is asserted, never time.
+        // Reported for the record; time is never asserted.
         process.stderr.write(
           `[cli-export-memory] ${SMALL} members: peak RSS ${smallRun.peakRssMb} MB, ${smallRun.seconds} s; ` +
-            `${BIG} members: peak RSS ${bigRun.peakRssMb} MB, ${bigRun.seconds} s (both including the store's boot)\n`
+            `${BIG} members: peak RSS ${bigRun.peakRssMb} MB, ${bigRun.seconds} s (both including the store's boot, heap capped at ${HEAP_MB} MB)\n`
         )
-        expect(bigRun.peakRssMb).toBeLessThan(smallRun.peakRssMb! * 1.5)
       } finally {
         fs.rmSync(dir, { recursive: true, force: true })
       }
