@@ -7,9 +7,9 @@ import { raw, sql, Sql } from "../rules/compiler/sql"
  * cart module's `cart` and `cart_line_item`, and the product module's
  * `product_category_product`.
  * Segment rules read them in place, inside the same statement as the
- * plugin's own tables, so a refresh is one set-based query. The tests in
- * `__tests__/medusa-tables.spec.ts` run against Medusa's real migrations and
- * fail if a column used here is renamed.
+ * plugin's own tables, so a refresh is one set-based query. The HTTP suites
+ * run against Medusa's real migrations; `rule-semantics.spec.ts` runs every
+ * operator of every condition and fails if a column used here is renamed.
  *
  * The customer module must share the database with this module, as it does
  * in every default Medusa setup.
