@@ -32,6 +32,11 @@ export const useRulePreview = (
   const [updating, setUpdating] = useState(true)
 
   useEffect(() => {
+    // A rule without conditions is always refused; the builder says so itself.
+    if (!JSON.parse(debounced).rule.conditions.length) {
+      setUpdating(false)
+      return
+    }
     let current = true
     setUpdating(true)
     fetchPreview({

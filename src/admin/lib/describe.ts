@@ -74,7 +74,7 @@ export const describeCondition = (
   )
   const label = entry.extra_fields.includes("key")
     ? d.t("describe.metadata", { key: condition.key ?? "" })
-    : d.t(`conditions.${entry.type}`, { defaultValue: entry.label })
+    : d.t(`catalogue.conditions.${entry.type}`, { defaultValue: entry.label })
   const value = condition.value
   let words = ""
   switch (operator?.value) {
@@ -110,7 +110,9 @@ export const describeCondition = (
         })
       : "",
     operator
-      ? d.t(`operators.${operator.id}`, { defaultValue: operator.label })
+      ? d.t(`catalogue.operators.${operator.id}`, {
+          defaultValue: operator.label,
+        })
       : condition.operator,
     words,
     condition.min_times && condition.min_times > 1

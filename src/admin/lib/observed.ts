@@ -33,7 +33,8 @@ export const observedValue = (
   condition: RuleCondition,
   entry: CatalogueEntry | undefined,
   customer: ExplainedCustomer,
-  locale: string
+  locale: string,
+  words: { yes: string; no: string }
 ): string | null => {
   const [name, value] = Object.entries(node.observed)[0] ?? []
   if (name) {
@@ -53,7 +54,7 @@ export const observedValue = (
   if (condition.type in CUSTOMER_FIELDS) {
     const attribute = customer[CUSTOMER_FIELDS[condition.type]]
     if (typeof attribute === "boolean") {
-      return attribute ? "yes" : "no"
+      return attribute ? words.yes : words.no
     }
     if (condition.type === "signed_up_at" && attribute) {
       return day(attribute as string, locale)

@@ -108,7 +108,9 @@ export const newCondition = (
   entry: CatalogueEntry,
   currencies: string[]
 ): RuleCondition => {
-  const operator = entry.operators[0]
+  // "At least" is what merchants mean by a number far more often than "is".
+  const operator =
+    entry.operators.find((o) => o.id === "gte") ?? entry.operators[0]
   const condition: RuleCondition = {
     type: entry.type,
     operator: operator.id,

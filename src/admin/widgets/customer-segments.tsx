@@ -63,7 +63,7 @@ const CustomerSegmentsWidget = ({ data }: DetailWidgetProps<AdminCustomer>) => {
 }
 
 export const config = defineWidgetConfig({
-  zone: "customer.details",
+  zone: "customer.details.side",
 })
 
 export default CustomerSegmentsWidget

@@ -124,14 +124,16 @@ export const ConditionEditor = ({
             <Select.Content>
               {operators.map((o) => (
                 <Select.Item key={o.id} value={o.id}>
-                  {t(`operators.${o.id}`, { defaultValue: o.label })}
+                  {t(`catalogue.operators.${o.id}`, { defaultValue: o.label })}
                 </Select.Item>
               ))}
             </Select.Content>
           </Select>
         ) : (
           <Text size="small" className="text-ui-fg-subtle self-center">
-            {t(`operators.${operator.id}`, { defaultValue: operator.label })}
+            {t(`catalogue.operators.${operator.id}`, {
+              defaultValue: operator.label,
+            })}
           </Text>
         )}
         <ValueInput
@@ -146,17 +148,6 @@ export const ConditionEditor = ({
             onChange(value === undefined ? rest : { ...rest, value })
           }}
         />
-        {entry.currency !== "none" && (
-          <CurrencyField
-            required={entry.currency === "required"}
-            currencies={currencies}
-            value={condition.currency}
-            onChange={(currency) => {
-              const { currency: _old, ...rest } = condition
-              onChange(currency ? { ...rest, currency } : rest)
-            }}
-          />
-        )}
         {entry.extra_fields.includes("min_times") &&
           condition.operator === "bought" && (
             <div className="flex items-center gap-x-2">
@@ -179,14 +170,29 @@ export const ConditionEditor = ({
             </div>
           )}
       </div>
-      {entry.window && (
-        <WindowField
-          value={condition.window}
-          onChange={(window) => {
-            const { window: _old, ...rest } = condition
-            onChange(window ? { ...rest, window } : rest)
-          }}
-        />
+      {(entry.window || entry.currency !== "none") && (
+        <div className="flex flex-wrap items-center gap-2">
+          {entry.window && (
+            <WindowField
+              value={condition.window}
+              onChange={(window) => {
+                const { window: _old, ...rest } = condition
+                onChange(window ? { ...rest, window } : rest)
+              }}
+            />
+          )}
+          {entry.currency !== "none" && (
+            <CurrencyField
+              required={entry.currency === "required"}
+              currencies={currencies}
+              value={condition.currency}
+              onChange={(currency) => {
+                const { currency: _old, ...rest } = condition
+                onChange(currency ? { ...rest, currency } : rest)
+              }}
+            />
+          )}
+        </div>
       )}
       <NodeIssuesList issues={problems} />
     </div>

@@ -38,7 +38,9 @@ export const ConditionTypeSelect = ({
               .filter((entry) => entry.category === category)
               .map((entry) => (
                 <Select.Item key={entry.type} value={entry.type}>
-                  {t(`conditions.${entry.type}`, { defaultValue: entry.label })}
+                  {t(`catalogue.conditions.${entry.type}`, {
+                    defaultValue: entry.label,
+                  })}
                 </Select.Item>
               ))}
           </Select.Group>

@@ -37,6 +37,7 @@ export const EntityPicker = ({
     onChange([...value, id])
     setQ("")
     setActive(0)
+    setOpen(false)
   }
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {

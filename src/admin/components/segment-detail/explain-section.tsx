@@ -162,7 +162,10 @@ const ExplainedConditionView = ({
 }: ViewProps & { node: ExplainedCondition; condition: RuleCondition }) => {
   const { t, locale } = useT()
   const entry = byType.get(condition.type)
-  const actual = observedValue(node, condition, entry, customer, locale)
+  const actual = observedValue(node, condition, entry, customer, locale, {
+    yes: t("common.yes"),
+    no: t("common.no"),
+  })
 
   return (
     <div className="flex items-start gap-x-1.5" data-held={node.held}>

@@ -3,9 +3,10 @@ import { useT } from "../../hooks/use-t"
 import { day } from "../../lib/format"
 import type { Refresh } from "../../lib/types"
 
-const WIDTH = 600
-const HEIGHT = 160
-const PAD = { top: 12, right: 12, bottom: 24, left: 44 }
+// Drawn at about the width it is shown at, so its text stays readable.
+const WIDTH = 400
+const HEIGHT = 140
+const PAD = { top: 12, right: 8, bottom: 22, left: 40 }
 
 /** Member count after each finished refresh, oldest on the left. */
 export const MemberChart = ({ refreshes }: { refreshes: Refresh[] }) => {
@@ -43,7 +44,7 @@ export const MemberChart = ({ refreshes }: { refreshes: Refresh[] }) => {
       aria-label={t("detail.chart")}
       data-testid="member-chart"
     >
-      <g className="text-ui-fg-muted" fill="currentColor" fontSize="10">
+      <g className="text-ui-fg-muted" fill="currentColor" fontSize="11">
         <text x={PAD.left - 6} y={y(max) + 3} textAnchor="end">
           {max.toLocaleString(locale)}
         </text>

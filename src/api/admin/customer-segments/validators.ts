@@ -95,6 +95,9 @@ export type AdminPreviewCustomerSegmentType = z.infer<
 export const AdminGetSegmentCustomersParams = createFindParams({
   limit: 20,
   offset: 0,
+}).extend({
+  /** Members whose name, email, phone or company contains this. */
+  q: z.string().max(200).optional(),
 })
 export type AdminGetSegmentCustomersParamsType = z.infer<
   typeof AdminGetSegmentCustomersParams
