@@ -57,5 +57,12 @@ module.exports = {
       displayName: "packaging",
       testMatch: ["<rootDir>/integration-tests/packaging/**/*.spec.ts"],
     },
+    {
+      // Boots its own store in a child process (integration-tests/browser):
+      // none of the in-process Medusa setup of the integration projects.
+      ...shared,
+      displayName: "browser",
+      testMatch: ["<rootDir>/integration-tests/browser/**/*.spec.ts"],
+    },
   ],
 }

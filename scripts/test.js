@@ -25,12 +25,14 @@ const PROJECTS = [
   "integration:http",
   "integration:redis",
   "packaging",
+  "browser",
 ]
 const IN_BAND = new Set([
   "integration:modules",
   "integration:http",
   "integration:redis",
   "packaging",
+  "browser",
 ])
 
 function parseArgs(argv) {
@@ -75,6 +77,28 @@ function jestArgsFor(project, extra) {
   // Projects whose code is still being written may have no test files yet.
   args.push("--passWithNoTests")
   return [...args, ...extra]
+}
+
+// The browser project drives Debian's chromium. CI (root, apt reachable)
+// installs it when missing; elsewhere the project skips and says why.
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
+
+async function ensureChromium() {
+  if (fs.existsSync(CHROMIUM)) {
+    return
+  }
+  if (typeof process.getuid !== "function" || process.getuid() !== 0) {
+    console.log(`[test] ${CHROMIUM} missing and not root: browser tests skip`)
+    return
+  }
+  console.log("[test] installing chromium with apt-get for the browser tests")
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" }
+  const code =
+    (await run("apt-get", ["update", "-qq"], env)) ||
+    (await run("apt-get", ["install", "-y", "-qq", "chromium"], env))
+  if (code !== 0) {
+    console.log(`[test] apt-get failed (exit ${code}): browser tests skip`)
+  }
 }
 
 async function main() {
@@ -141,6 +165,10 @@ async function main() {
         // the closing summary reports the failure.
         exitCode ||= packCode
       }
+    }
+
+    if (project === "browser") {
+      await ensureChromium()
     }
 
     console.log(`[test] jest project ${project}`)
