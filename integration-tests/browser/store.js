@@ -10,13 +10,16 @@
 
 const { spawn } = require("child_process")
 const fs = require("fs")
+const net = require("net")
 const path = require("path")
+const { Client } = require("pg")
 const { createDatabase, ensurePostgres } = require("../../scripts/pg")
 
 const ROOT = path.resolve(__dirname, "../..")
 const MEDUSA = path.join(ROOT, "node_modules", ".bin", "medusa")
 const ARTIFACTS = path.join(__dirname, "artifacts")
-const DB_NAME = "medusa_segments_browser"
+// One database per run, so two runs on one machine never share one.
+const DB_NAME = `medusa_segments_browser_${process.pid}`
 
 const ADMIN = { email: "admin@example.com", password: "supersecret" }
 
@@ -69,16 +72,44 @@ async function waitFor(url, timeoutMs, child) {
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`)
 }
 
+async function dropDatabase(pg) {
+  const client = new Client({ connectionString: pg.url("postgres") })
+  await client.connect()
+  try {
+    await client.query(`drop database if exists "${DB_NAME}" with (force)`)
+  } finally {
+    await client.end()
+  }
+}
+
 /**
- * Starts the store on `port` (with `env` added to its environment) and
- * resolves to `{ url, admin, timings, stop }`.
+ * A port nothing listens on now, so the health check below can only be
+ * answered by the server started here (another store, a demo or a stale
+ * server on a fixed port would answer it too).
  */
-async function startStore({ port = 9100, env: extra = {} } = {}) {
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.once("error", reject)
+    server.listen(0, () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/**
+ * Starts the store on `port` (a free one when left out) with `env` added to
+ * its environment, and resolves to `{ url, admin, timings, stop }`; `stop()`
+ * ends the server and drops its database.
+ */
+async function startStore({ port, env: extra = {} } = {}) {
   fs.mkdirSync(ARTIFACTS, { recursive: true })
   const timings = {}
   const pg = await ensurePostgres({ quiet: true })
   await createDatabase(DB_NAME, { drop: true, pg })
 
+  port ??= await freePort()
   const url = `http://localhost:${port}`
   const env = {
     ...process.env,
@@ -123,6 +154,7 @@ async function startStore({ port = 9100, env: extra = {} } = {}) {
     } catch {
       // already gone
     }
+    await dropDatabase(pg)
     await pg.stop()
   }
   try {
