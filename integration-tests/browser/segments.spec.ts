@@ -64,7 +64,6 @@ describeIfBrowser("admin pages in Chromium", () => {
   beforeAll(async () => {
     const started = Date.now()
     store = await startStore({
-      port: 9100,
       env: { SEGMENTS_REFRESH_ON_SAVE: "false" },
     })
     Object.assign(timings, store.timings)
