@@ -249,6 +249,79 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("bad input anywhere", () => {
+      it("should refuse a NUL character with a 400 naming where it is", async () => {
+        const body = await expectHttpError(
+          api.post(
+            "/admin/customer-segments",
+            { name: "a\u0000b", rule: VIP_RULE },
+            admin
+          ),
+          400
+        )
+        expect(body.message).toBe(
+          "body.name must not contain the NUL character (U+0000)"
+        )
+        const query = await expectHttpError(
+          api.get("/admin/customer-segments?q=a%00b", admin),
+          400
+        )
+        expect(query.message).toContain("query.q")
+      })
+
+      it("should refuse list parameters out of range, naming what is allowed", async () => {
+        const limit = await expectHttpError(
+          api.get("/admin/customer-segments?limit=-1", admin),
+          400
+        )
+        expect(limit.message).toContain(
+          "Value for field 'limit' too small, expected at least: '1'"
+        )
+        const order = await expectHttpError(
+          api.get("/admin/customer-segments?order=unknown_field", admin),
+          400
+        )
+        expect(order.message).toContain(
+          'order "unknown_field" is not sortable; allowed: name, created_at'
+        )
+      })
+
+      it("should check segment references in a preview as a save does", async () => {
+        const unknown = await expectHttpError(
+          api.post(
+            "/admin/customer-segments/preview",
+            {
+              rule: {
+                match: "all",
+                conditions: [
+                  { type: "in_segment", operator: "in", value: ["cseg_nope"] },
+                ],
+              },
+            },
+            admin
+          ),
+          400
+        )
+        expect(unknown.message).toContain('segment "cseg_nope" does not exist')
+        await expectHttpError(
+          api.post(
+            "/admin/customer-segments/preview",
+            { segment_id: "cseg_nope", rule: VIP_RULE },
+            admin
+          ),
+          404
+        )
+      })
+
+      it("should answer 404 for the segments of an unknown customer", async () => {
+        const error = await expectHttpError(
+          api.get("/admin/customers/cus_nope/customer-segments", admin),
+          404
+        )
+        expect(error.message).toBe("Customer with id: cus_nope was not found")
+      })
+    })
+
     describe("GET /admin/customer-segments", () => {
       it("should search, filter, paginate and select fields", async () => {
         await createSegment({ name: "VIP gold", rule: VIP_RULE })

@@ -1,3 +1,4 @@
+import { spawnSync } from "child_process"
 import fs from "fs"
 import path from "path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
@@ -61,6 +62,19 @@ describe("packed tarball", () => {
     expect(resolveFromStore(`${PLUGIN}/modules/customer-segment`)).toBe(
       resolveFromStore(modulePath)
     )
+  })
+
+  it("should install a working medusa-segments command", () => {
+    const bin = path.join(STORE_DIR, "node_modules", ".bin", "medusa-segments")
+
+    const help = spawnSync(bin, ["--help"], {
+      cwd: STORE_DIR,
+      encoding: "utf8",
+    })
+
+    expect(help.status).toBe(0)
+    expect(help.stdout).toContain("refresh")
+    expect(help.stdout).toContain("export")
   })
 
   it("should leave @medusajs packages to the store", () => {

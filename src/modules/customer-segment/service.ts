@@ -159,7 +159,14 @@ class CustomerSegmentModuleService extends MedusaService({
     input: PreviewInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<PreviewResult> {
-    const target = this.compile(input.rule, input.audience ?? "all")
+    // The same checks as a save, so a preview never promises what saving
+    // would then refuse.
+    const rule = this.validateRule(input.rule)
+    if (input.segment_id) {
+      await this.retrieveCustomerSegment(input.segment_id, { select: ["id"] })
+    }
+    await this.validateSegmentReferences(input.segment_id ?? null, rule)
+    const target = this.compile(rule, input.audience ?? "all")
     const knex = this.knex_(sharedContext)
 
     await this.run_(
@@ -239,7 +246,7 @@ class CustomerSegmentModuleService extends MedusaService({
       await this.updateCustomerSegmentRefreshes({
         id: history.id,
         finished_at: new Date(),
-        error: message,
+        error: withoutStatement(error, message),
       })
       this.logger_.error(
         `[${LOG_CONTEXT}] refresh failed segment=${segment.id} trigger=${trigger}: ${message}`
@@ -678,4 +685,18 @@ function findPath(
     }
   }
   return null
+}
+
+/**
+ * The cause of a failed statement without the statement: knex prefixes
+ * Postgres' message with the whole SQL text, which belongs in the server
+ * log, not in a history row that the admin API shows.
+ */
+function withoutStatement(error: unknown, message: string): string {
+  const code = (error as { code?: unknown }).code
+  if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) {
+    const cause = message.slice(message.lastIndexOf(" - ") + 3)
+    return `${cause} (SQLSTATE ${code})`
+  }
+  return message
 }

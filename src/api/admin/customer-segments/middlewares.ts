@@ -3,6 +3,7 @@ import {
   validateAndTransformBody,
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
+import { AdminExportSegmentCustomersParams } from "./[id]/customers/export/validators"
 import { AdminImportOrderHistory } from "./order-history/validators"
 import * as QueryConfig from "./query-config"
 import { listSegmentRefreshesQueryConfig } from "./[id]/refreshes/query-config"
@@ -30,6 +31,9 @@ export const adminCustomerSegmentRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/admin/customer-segments",
+    // Room for the largest rule the limits allow: 50 conditions with
+    // lists of 500 ids, past the 100 kB default.
+    bodyParser: { sizeLimit: "2mb" },
     middlewares: [
       validateAndTransformBody(AdminCreateCustomerSegment),
       validateAndTransformQuery(
@@ -41,6 +45,9 @@ export const adminCustomerSegmentRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/admin/customer-segments/preview",
+    // Room for the largest rule the limits allow: 50 conditions with
+    // lists of 500 ids, past the 100 kB default.
+    bodyParser: { sizeLimit: "2mb" },
     middlewares: [validateAndTransformBody(AdminPreviewCustomerSegment)],
   },
   {
@@ -56,6 +63,9 @@ export const adminCustomerSegmentRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/admin/customer-segments/:id",
+    // Room for the largest rule the limits allow: 50 conditions with
+    // lists of 500 ids, past the 100 kB default.
+    bodyParser: { sizeLimit: "2mb" },
     middlewares: [
       validateAndTransformBody(AdminUpdateCustomerSegment),
       validateAndTransformQuery(
@@ -67,6 +77,9 @@ export const adminCustomerSegmentRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["PUT"],
     matcher: "/admin/customer-segments/:id",
+    // Room for the largest rule the limits allow: 50 conditions with
+    // lists of 500 ids, past the 100 kB default.
+    bodyParser: { sizeLimit: "2mb" },
     middlewares: [
       validateAndTransformBody(AdminReplaceCustomerSegment),
       validateAndTransformQuery(
@@ -111,6 +124,13 @@ export const adminCustomerSegmentRoutesMiddlewares: MiddlewareRoute[] = [
         AdminGetSegmentCustomersParams,
         listSegmentRefreshesQueryConfig
       ),
+    ],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/customer-segments/:id/customers/export",
+    middlewares: [
+      validateAndTransformQuery(AdminExportSegmentCustomersParams, {}),
     ],
   },
 ]

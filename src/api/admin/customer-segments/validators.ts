@@ -1,8 +1,6 @@
 import { z } from "@medusajs/framework/zod"
-import {
-  createFindParams,
-  createSelectParams,
-} from "@medusajs/medusa/api/utils/validators"
+import { createSelectParams } from "@medusajs/medusa/api/utils/validators"
+import { findParams } from "../../utils/find-params"
 import { isCron } from "../../../modules/customer-segment/scheduling/cron"
 import {
   AUDIENCES,
@@ -38,9 +36,17 @@ export type AdminGetCustomerSegmentParamsType = z.infer<
   typeof AdminGetCustomerSegmentParams
 >
 
-export const AdminGetCustomerSegmentsParams = createFindParams({
+export const AdminGetCustomerSegmentsParams = findParams({
   limit: 20,
-  offset: 0,
+  sortable: [
+    "name",
+    "created_at",
+    "updated_at",
+    "member_count",
+    "last_refreshed_at",
+    "refresh_mode",
+    "is_active",
+  ],
 }).extend({
   q: z.string().max(200).optional(),
   refresh_mode: z
@@ -92,9 +98,9 @@ export type AdminPreviewCustomerSegmentType = z.infer<
   typeof AdminPreviewCustomerSegment
 >
 
-export const AdminGetSegmentCustomersParams = createFindParams({
+export const AdminGetSegmentCustomersParams = findParams({
   limit: 20,
-  offset: 0,
+  sortable: [],
 }).extend({
   /** Members whose name, email, phone or company contains this. */
   q: z.string().max(200).optional(),

@@ -19,8 +19,8 @@ export const storeCustomerActivityMiddlewares: MiddlewareRoute[] = [
     matcher: "/store/customers/me/activity",
     middlewares: [
       customerOnly,
-      activityRateLimit,
       validateAndTransformBody(StoreRecordActivity),
+      activityRateLimit,
     ],
   },
   {
@@ -39,8 +39,8 @@ export const storeCustomerActivityMiddlewares: MiddlewareRoute[] = [
     matcher: "/store/customers/me/wishlist",
     middlewares: [
       customerOnly,
-      activityRateLimit,
       validateAndTransformBody(StoreAddWishlistItem),
+      activityRateLimit,
     ],
   },
   {

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { createFindParams } from "@medusajs/medusa/api/utils/validators"
+import { findParams } from "../../utils/find-params"
 
 const id = z.string().min(1).max(200)
 
@@ -41,5 +41,5 @@ export type StoreRecordActivityType = z.infer<typeof StoreRecordActivity>
 export const StoreAddWishlistItem = z.object({ product_id: id })
 export type StoreAddWishlistItemType = z.infer<typeof StoreAddWishlistItem>
 
-export const StoreGetWishlistParams = createFindParams({ limit: 50, offset: 0 })
+export const StoreGetWishlistParams = findParams({ limit: 50, sortable: [] })
 export type StoreGetWishlistParamsType = z.infer<typeof StoreGetWishlistParams>

@@ -92,6 +92,11 @@ const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
   .refine(isRealDay, "must be a real calendar date")
+  // Bounds are computed as the start of the next day, which Postgres cannot
+  // represent after year 9999.
+  .refine((d) => d >= "1000-01-01" && d <= "9998-12-31", {
+    message: "must be between 1000-01-01 and 9998-12-31",
+  })
 
 export const spanSchema = z
   .object({
@@ -103,6 +108,18 @@ export const spanSchema = z
 const text = z.string().min(1).max(500)
 const textList = z.array(text).min(1, "must list at least one value").max(500)
 const finite = z.number().refine(Number.isFinite, "must be a finite number")
+
+// Own keys only: an operator named "constructor" must not find a schema on
+// the object prototype.
+export function valueSchemaOf(
+  kind: ValueKind,
+  operator: string
+): z.ZodType | null | undefined {
+  const schemas = VALUE_SCHEMAS[kind]
+  return Object.prototype.hasOwnProperty.call(schemas, operator)
+    ? schemas[operator]
+    : undefined
+}
 
 const ordered = <T extends z.ZodType<number> | z.ZodType<string>>(item: T) =>
   z
@@ -158,7 +175,9 @@ function numberSchemas(item: z.ZodType<number>) {
 
 function isRealDay(value: string): boolean {
   const [y, m, d] = value.split("-").map(Number)
-  const date = new Date(Date.UTC(y, m - 1, d))
+  const date = new Date(0)
+  // setUTCFullYear, unlike Date.UTC, does not read years 0-99 as 19xx.
+  date.setUTCFullYear(y, m - 1, d)
   return (
     date.getUTCFullYear() === y &&
     date.getUTCMonth() === m - 1 &&

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { daySchema, OPERATORS, spanSchema, VALUE_SCHEMAS } from "./operators"
+import { daySchema, OPERATORS, spanSchema, valueSchemaOf } from "./operators"
 import { CONDITION_REGISTRY, type ConditionDefinition } from "./registry"
 import type { RuleCondition, RuleGroup } from "./types"
 
@@ -19,16 +19,30 @@ const groupSchema = z
   })
   .strict()
 
-const windowSchema = z.union([
-  z.object({ last: spanSchema }).strict(),
-  z
-    .object({ from: daySchema.optional(), to: daySchema.optional() })
-    .strict()
-    .refine((w) => w.from || w.to, "a window needs `last`, `from` or `to`")
-    .refine((w) => !w.from || !w.to || w.from <= w.to, {
-      message: "`from` must not be after `to`",
-    }),
-])
+// One object rather than a union of the two forms: a union's only message
+// for a wrong field inside either form would be "Invalid input".
+const windowSchema = z
+  .object({
+    last: spanSchema.optional(),
+    from: daySchema.optional(),
+    to: daySchema.optional(),
+  })
+  .strict()
+  .superRefine((w, ctx) => {
+    if (w.last && (w.from || w.to)) {
+      ctx.addIssue({
+        code: "custom",
+        message: "use either `last` or `from`/`to`, not both",
+      })
+    } else if (!w.last && !w.from && !w.to) {
+      ctx.addIssue({
+        code: "custom",
+        message: "a window needs `last`, `from` or `to`",
+      })
+    } else if (w.from && w.to && w.from > w.to) {
+      ctx.addIssue({ code: "custom", message: "`from` must not be after `to`" })
+    }
+  })
 
 const currencySchema = z
   .string()
@@ -142,16 +156,22 @@ function conditionSchema(
   })
   const valueSchema =
     typeof input.operator === "string"
-      ? VALUE_SCHEMAS[kind][input.operator]
+      ? valueSchemaOf(kind, input.operator)
       : undefined
 
+  const listOf = definition.itemSchema
+    ? z
+        .array(definition.itemSchema)
+        .min(1, "must list at least one value")
+        .max(500)
+    : null
   const shape: Record<string, z.ZodType> = {
     type: z.literal(definition.type),
     operator,
     value:
       valueSchema === null
         ? z.undefined({ error: `${input.operator} takes no value` })
-        : (valueSchema ?? z.unknown()),
+        : ((valueSchema && listOf) ?? valueSchema ?? z.unknown()),
     ...definition.extra,
   }
   if (definition.window) {
@@ -189,10 +209,21 @@ function collect(
       issue.code !== "custom" &&
       !message.includes(JSON.stringify(received))
     ) {
-      message += ` (got ${JSON.stringify(received)})`
+      message += ` (got ${describe(received)})`
     }
     issues.push({ path: path + at.join(""), message })
   }
+}
+
+// Long values (a list of thousands of ids) are described, not echoed.
+function describe(value: unknown): string {
+  const json = JSON.stringify(value) ?? String(value)
+  if (json.length <= 200) {
+    return json
+  }
+  return Array.isArray(value)
+    ? `a list of ${value.length} items`
+    : `${json.slice(0, 200)}...`
 }
 
 function valueAt(input: unknown, path: PropertyKey[]): unknown {

@@ -147,7 +147,62 @@ describe("validateRule", () => {
         window: { last: { amount: 3, unit: "fortnights" } },
       })
     )
-    expect(issue.path).toBe("rule.conditions[0].window")
+    expect(issue.path).toBe("rule.conditions[0].window.last.unit")
+    expect(issue.message).toContain('"days"')
+    expect(issue.message).toContain('"fortnights"')
+  })
+
+  it("should refuse a window with both forms", () => {
+    const [issue] = issuesOf(
+      one({
+        type: "order_count",
+        operator: "gte",
+        value: 1,
+        window: { last: { amount: 3, unit: "days" }, from: "2024-01-01" },
+      })
+    )
+    expect(issue).toEqual({
+      path: "rule.conditions[0].window",
+      message: "use either `last` or `from`/`to`, not both",
+    })
+  })
+
+  it("should refuse dates whose next day Postgres cannot store", () => {
+    const [issue] = issuesOf(
+      one({ type: "signed_up_at", operator: "after", value: "9999-12-31" })
+    )
+    expect(issue).toEqual({
+      path: "rule.conditions[0].value",
+      message: "must be between 1000-01-01 and 9998-12-31",
+    })
+  })
+
+  it("should not find operators or value types on the object prototype", () => {
+    const operator = issuesOf(
+      one({ type: "email", operator: "constructor", value: "x" })
+    )
+    const valueType = issuesOf(
+      one({
+        type: "metadata",
+        key: "k",
+        value_type: "__proto__",
+        operator: "eq",
+        value: "x",
+      })
+    )
+    expect(operator[0].path).toBe("rule.conditions[0].operator")
+    expect(operator[0].message).toContain("allowed: eq, neq")
+    expect(valueType[0].path).toBe("rule.conditions[0].value_type")
+    expect(valueType[0].message).toContain('"__proto__"')
+  })
+
+  it("should describe a long list rather than echo it", () => {
+    const ids = Array.from({ length: 800 }, (_, i) => `id_${i}`)
+    const [issue] = issuesOf(
+      one({ type: "customer_group", operator: "in", value: ids })
+    )
+    expect(issue.path).toBe("rule.conditions[0].value")
+    expect(issue.message).toContain("(got a list of 800 items)")
   })
 
   it("should reject a currency that is not a three-letter code", () => {
@@ -225,5 +280,22 @@ describe("validateRule", () => {
     expect(issues).toEqual([
       { path: "rule", message: "has 2 conditions; at most 1 are allowed" },
     ])
+  })
+})
+
+describe("validateRule country codes", () => {
+  it("should refuse a country that is not an ISO-2 code, naming it", () => {
+    const [issue] = validateRule(
+      {
+        match: "all",
+        conditions: [
+          { type: "address_country", operator: "in", value: ["de", "DEU"] },
+        ],
+      },
+      { maxDepth: 5, maxConditions: 50 }
+    ).issues
+    expect(issue.path).toBe("rule.conditions[0].value[1]")
+    expect(issue.message).toContain("ISO 3166-1 alpha-2")
+    expect(issue.message).toContain('"DEU"')
   })
 })

@@ -133,7 +133,15 @@ export const CUSTOMER_CONDITIONS: ConditionDefinition[] = [
       key: z.string().min(1).max(200),
       value_type: z.enum(["text", "number", "boolean", "date"]).optional(),
     },
-    kindOf: (c) => METADATA_KINDS[c.value_type ?? "text"],
+    // An unknown value type reads as text here; the `value_type` field's own
+    // schema then reports it with the allowed set.
+    kindOf: (c) =>
+      Object.prototype.hasOwnProperty.call(
+        METADATA_KINDS,
+        c.value_type ?? "text"
+      )
+        ? METADATA_KINDS[c.value_type ?? "text"]
+        : "text",
     compile: (c, { clock }) => {
       const expression = metadataExpression(c)
       switch (c.value_type ?? "text") {
@@ -179,6 +187,9 @@ export const CUSTOMER_CONDITIONS: ConditionDefinition[] = [
     field: "customer.addresses.country_code",
     kind: "id_list",
     picker: "country",
+    itemSchema: z
+      .string()
+      .regex(/^[a-zA-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code such as us"),
     compile: (c) => {
       const match = hasAddressWhere(
         textPredicate(ADDRESS_COLUMNS.country_code, "in", c.value)

@@ -69,6 +69,8 @@ export type ConditionDefinition = {
   window?: boolean
   currency?: "required" | "optional"
   picker?: ValuePicker
+  /** Narrows each item of a list value (ISO country codes, say). */
+  itemSchema?: z.ZodType
   /** Extra fields a condition of this type carries, beside type/operator/value. */
   extra?: Record<string, z.ZodType>
   /** Resolves the value kind from the condition itself (metadata conditions). */

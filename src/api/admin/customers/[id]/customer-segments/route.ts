@@ -2,7 +2,10 @@ import type {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import {
+  ContainerRegistrationKeys,
+  MedusaError,
+} from "@medusajs/framework/utils"
 
 /** The segments a customer belongs to, with when they joined each. */
 export const GET = async (
@@ -11,6 +14,19 @@ export const GET = async (
 ) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { skip, take } = req.queryConfig.pagination
+  const {
+    data: [customer],
+  } = await query.graph({
+    entity: "customer",
+    fields: ["id"],
+    filters: { id: req.params.id },
+  })
+  if (!customer) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_FOUND,
+      `Customer with id: ${req.params.id} was not found`
+    )
+  }
 
   const { data: memberships, metadata } = await query.graph({
     entity: "customer_segment_membership",
