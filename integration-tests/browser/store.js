@@ -24,7 +24,7 @@ const DB_NAME = `medusa_segments_browser_${process.pid}`
 const ADMIN = { email: "admin@example.com", password: "supersecret" }
 
 function medusa(args, env, log) {
-  const out = fs.openSync(path.join(ARTIFACTS, log), "a")
+  const out = fs.openSync(path.join(ARTIFACTS, log), "w")
   return spawn(MEDUSA, args, {
     cwd: ROOT,
     env,
