@@ -149,6 +149,8 @@ describeIfBrowser("admin pages in Chromium", () => {
     await page.waitForURL(/\/customer-segments\/csegm?_?[^/]+$/)
     segmentUrl = page.url()
     await expectText(page, `Segment ${SEGMENT} created`)
+    await page.getByRole("heading", { name: SEGMENT }).waitFor()
+    await expectText(page.getByTestId("members"), "No members yet")
     await shot("04-detail-before-refresh")
   })
 

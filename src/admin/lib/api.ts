@@ -141,7 +141,11 @@ export const useSaveSegment = (id?: string) => {
         id ? `${BASE}/${id}` : BASE,
         { method: "POST", body }
       ),
-    onSuccess: () => client.invalidateQueries({ queryKey: segmentKeys.all }),
+    onSuccess: (data) => {
+      // The detail page opens next: show the saved segment at once.
+      client.setQueryData(segmentKeys.detail(data.customer_segment.id), data)
+      return client.invalidateQueries({ queryKey: segmentKeys.all })
+    },
   })
 }
 
