@@ -217,7 +217,7 @@ describeWithRedis("a server and a worker sharing Redis", () => {
       ])
     })
 
-    it("should make the worker skip a refresh while the server runs one", async () => {
+    it("should make the worker's refresh after a save wait for the server's", async () => {
       const segment = await createSegment({ name: "VIP", rule: HAS_ORDERED })
       const release = await blockRefreshes(segment.id)
 
@@ -250,12 +250,26 @@ describeWithRedis("a server and a worker sharing Redis", () => {
       }
 
       expect((await manual!).status).toBe(200)
-      // Had the worker waited instead of skipping, it would refresh now.
-      await sleep(2000)
-      expect((await history(segment.id)).map((row) => row.trigger)).toEqual([
+      // The save's refresh runs once the server's ends, never beside it.
+      await waitFor(
+        async () =>
+          (await history(segment.id)).some(
+            (row) => row.trigger === "updated" && row.finished_at
+          ),
+        "the worker's refresh after the save",
+        20000
+      )
+      const rows = await history(segment.id)
+      expect(rows.map((row) => row.trigger)).toEqual([
         "created",
         "manual",
+        "updated",
       ])
+      const manualRow = rows.find((row) => row.trigger === "manual")!
+      const updatedRow = rows.find((row) => row.trigger === "updated")!
+      expect(new Date(updatedRow.started_at).getTime()).toBeGreaterThanOrEqual(
+        new Date(manualRow.finished_at!).getTime()
+      )
     })
   })
 })

@@ -162,8 +162,16 @@ function checkBom(
 }
 
 function packageVersion(): string {
-  // Two levels up from src/cli, in the source tree and in the build
-  // (.medusa/server holds a copy of package.json).
-  const file = path.join(__dirname, "..", "..", "package.json")
-  return JSON.parse(fs.readFileSync(file, "utf8")).version
+  // The nearest package.json above this file: the repository's in the
+  // source tree, the installed package's in a store (a build made by
+  // `medusa plugin:build` and packed has none in .medusa/server).
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const file = path.join(dir, "package.json")
+    if (fs.existsSync(file)) {
+      return JSON.parse(fs.readFileSync(file, "utf8")).version
+    }
+    if (path.dirname(dir) === dir) {
+      return "unknown"
+    }
+  }
 }
