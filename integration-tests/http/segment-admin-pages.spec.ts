@@ -202,6 +202,50 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("GET /admin/customer-segments?customer_group_id=", () => {
+      it("should find the segments that manage the given groups", async () => {
+        const other = (
+          await api.post(
+            "/admin/customer-segments",
+            { name: "Acme buyers", rule: RULE },
+            admin
+          )
+        ).data.customer_segment
+        const first = (
+          await api.get(`/admin/customer-segments/${segmentId}`, admin)
+        ).data.customer_segment
+        expect(first.customer_group_id).toEqual(expect.any(String))
+        expect(other.customer_group_id).toEqual(expect.any(String))
+
+        const one = await api.get(
+          `/admin/customer-segments?customer_group_id=${first.customer_group_id}`,
+          admin
+        )
+        const both = await api.get(
+          "/admin/customer-segments?order=name" +
+            `&customer_group_id[]=${first.customer_group_id}` +
+            `&customer_group_id[]=${other.customer_group_id}`,
+          admin
+        )
+        const none = await api.get(
+          "/admin/customer-segments?customer_group_id=cusgroup_missing",
+          admin
+        )
+
+        expect(one.data.count).toBe(1)
+        expect(one.data.customer_segments[0]).toMatchObject({
+          id: segmentId,
+          customer_group_id: first.customer_group_id,
+        })
+        expect(
+          both.data.customer_segments.map((s: { id: string }) => s.id)
+        ).toEqual([other.id, segmentId])
+        expect(none.data).toMatchObject({ customer_segments: [], count: 0 })
+
+        await api.delete(`/admin/customer-segments/${other.id}`, admin)
+      })
+    })
+
     describe("GET /admin/customer-segments/:id/customers?q=", () => {
       it("should find members by name or email", async () => {
         const found = await api.get(

@@ -114,6 +114,17 @@ export const useCustomerSegments = (customerId: string) =>
       }),
   })
 
+/** The segments whose managed customer groups are among `groupIds`. */
+export const useSegmentsOfGroups = (groupIds: string[]) =>
+  useQuery({
+    queryKey: [...segmentKeys.all, "of-groups", groupIds] as const,
+    queryFn: () =>
+      sdk.client.fetch<ListResponse<"customer_segments", Segment>>(BASE, {
+        query: { customer_group_id: groupIds, limit: 100, order: "name" },
+      }),
+    enabled: groupIds.length > 0,
+  })
+
 export const useSchedule = (cron: string | null) =>
   useQuery({
     queryKey: [...segmentKeys.all, "schedule", cron],

@@ -41,6 +41,8 @@ export type Segment = {
   member_count: number
   last_refreshed_at: string | null
   metadata: Record<string, unknown> | null
+  /** The Medusa customer group the plugin keeps in step with the members. */
+  customer_group_id: string | null
   created_at: string
   updated_at: string
 }

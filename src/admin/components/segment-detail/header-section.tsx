@@ -9,9 +9,16 @@ import {
   toast,
   usePrompt,
 } from "@medusajs/ui"
+import { useState } from "react"
 import { Link, useNavigate } from "react-router-dom"
 import { useT } from "../../hooks/use-t"
 import { exportUrl, useDeleteSegment, useRefreshSegment } from "../../lib/api"
+import {
+  fetchPriceListsUsing,
+  fetchPromotionsUsing,
+  SCAN_LIMIT,
+  type GroupUsage,
+} from "../../lib/group-rules"
 import { dateTime, relativeTime } from "../../lib/format"
 import type { Segment } from "../../lib/types"
 
@@ -22,6 +29,53 @@ export const HeaderSection = ({ segment }: { segment: Segment }) => {
   const prompt = usePrompt()
   const refresh = useRefreshSegment(segment.id)
   const remove = useDeleteSegment(segment.id)
+  const [checking, setChecking] = useState(false)
+
+  /** What the dialog says about promotions and price lists on the group. */
+  const usageWarning = async (): Promise<string> => {
+    const groupId = segment.customer_group_id
+    if (!groupId) {
+      return ""
+    }
+    let promotions: GroupUsage
+    let priceLists: GroupUsage
+    try {
+      ;[promotions, priceLists] = await Promise.all([
+        fetchPromotionsUsing(groupId),
+        fetchPriceListsUsing(groupId),
+      ])
+    } catch {
+      return t("detail.deleteUsageFailed")
+    }
+    const listed = (names: string[]) =>
+      names.length > SHOWN
+        ? t("detail.deleteMore", {
+            names: names.slice(0, SHOWN).join(", "),
+            count: names.length - SHOWN,
+          })
+        : names.join(", ")
+    const parts = [
+      promotions.names.length &&
+        t("detail.deletePromotions", {
+          count: promotions.names.length,
+          names: listed(promotions.names),
+        }),
+      priceLists.names.length &&
+        t("detail.deletePriceLists", {
+          count: priceLists.names.length,
+          names: listed(priceLists.names),
+        }),
+    ].filter((part): part is string => !!part)
+    const unchecked = promotions.unchecked + priceLists.unchecked > 0
+    return [
+      parts.length
+        ? t("detail.deleteUsedBy", { list: parts.join(` ${t("common.and")} `) })
+        : "",
+      unchecked ? t("detail.deleteUnchecked", { limit: SCAN_LIMIT }) : "",
+    ]
+      .filter(Boolean)
+      .join(" ")
+  }
 
   const onRefresh = () =>
     refresh.mutate(undefined, {
@@ -32,9 +86,17 @@ export const HeaderSection = ({ segment }: { segment: Segment }) => {
     })
 
   const onDelete = async () => {
+    setChecking(true)
+    const warning = await usageWarning()
+    setChecking(false)
     const confirmed = await prompt({
       title: t("detail.deleteTitle"),
-      description: t("detail.deleteDescription", { name: segment.name }),
+      description: [
+        t("detail.deleteDescription", { name: segment.name }),
+        warning,
+      ]
+        .filter(Boolean)
+        .join(" "),
       verificationText: segment.name,
       verificationInstruction: t("detail.deleteInstruction"),
       confirmText: t("common.delete"),
@@ -91,7 +153,12 @@ export const HeaderSection = ({ segment }: { segment: Segment }) => {
               {t("common.edit")}
             </Link>
           </Button>
-          <Button size="small" variant="danger" onClick={onDelete}>
+          <Button
+            size="small"
+            variant="danger"
+            onClick={onDelete}
+            isLoading={checking}
+          >
             <Trash />
             {t("common.delete")}
           </Button>
@@ -127,6 +194,9 @@ export const HeaderSection = ({ segment }: { segment: Segment }) => {
     </Container>
   )
 }
+
+/** Names the dialog lists before "and N more". */
+const SHOWN = 5
 
 const Fact = ({
   label,

@@ -59,6 +59,8 @@ export const AdminGetCustomerSegmentsParams = findParams({
     )
     .optional(),
   audience: z.union([z.enum(AUDIENCES), z.array(z.enum(AUDIENCES))]).optional(),
+  // Which segments a promotion's or price list's group rules target.
+  customer_group_id: z.union([z.string(), z.array(z.string())]).optional(),
 })
 export type AdminGetCustomerSegmentsParamsType = z.infer<
   typeof AdminGetCustomerSegmentsParams
