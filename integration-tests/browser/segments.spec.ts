@@ -221,6 +221,43 @@ describeIfBrowser("admin pages in Chromium", () => {
     await expectTextOf(previewCount, String(expected(5).length))
     await shot("08-edit-diff")
   })
+
+  it("should show the segment on a promotion its group rule targets", async () => {
+    const segmentId = segmentUrl.split("/").pop()
+    const { customer_segment } = await (
+      await page.request.get(
+        `${store.url}/admin/customer-segments/${segmentId}`
+      )
+    ).json()
+    const created = await page.request.post(`${store.url}/admin/promotions`, {
+      data: {
+        code: "LOYAL10",
+        type: "standard",
+        status: "active",
+        application_method: {
+          type: "percentage",
+          target_type: "order",
+          allocation: "across",
+          value: 10,
+        },
+        rules: [
+          {
+            attribute: "customer.groups.id",
+            operator: "in",
+            values: [customer_segment.customer_group_id],
+          },
+        ],
+      },
+    })
+    expect(created.status()).toBe(200)
+    const { promotion } = await created.json()
+
+    await page.goto(`${store.url}/app/promotions/${promotion.id}`)
+    const widget = page.getByTestId("segment-targets-widget")
+    await expectText(widget, SEGMENT)
+    await expectText(widget, `${expected(4).length} members`)
+    await shot("09-promotion-widget")
+  })
 })
 
 /** Waits until `scope` shows `text`. */
