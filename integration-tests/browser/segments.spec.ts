@@ -258,6 +258,15 @@ describeIfBrowser("admin pages in Chromium", () => {
     await expectText(widget, `${expected(4).length} members`)
     await shot("09-promotion-widget")
   })
+
+  it("should name the promotion on the group when asked to delete", async () => {
+    await page.goto(segmentUrl)
+    await page.getByRole("button", { name: "Delete" }).click()
+    const dialog = page.getByRole("alertdialog")
+    await expectText(dialog, "used by promotion LOYAL10")
+    await shot("10-delete-dialog")
+    await dialog.getByRole("button", { name: "Cancel" }).click()
+  })
 })
 
 /** Waits until `scope` shows `text`. */
