@@ -3,6 +3,7 @@ import type { AdminHeaders } from "./admin"
 
 export type Storefront = {
   publishableKey: string
+  productId: string
   salesChannelId: string
   regionId: string
   variantId: string
@@ -25,7 +26,8 @@ export type Shopper = {
  */
 export async function seedStorefront(
   api: AxiosInstance,
-  admin: AdminHeaders
+  admin: AdminHeaders,
+  { price = 40 }: { price?: number } = {}
 ): Promise<Storefront> {
   const {
     data: { sales_channel: salesChannel },
@@ -67,7 +69,7 @@ export async function seedStorefront(
           title: "42",
           options: { Size: "42" },
           manage_inventory: false,
-          prices: [{ currency_code: "usd", amount: 40 }],
+          prices: [{ currency_code: "usd", amount: price }],
         },
       ],
       sales_channels: [{ id: salesChannel.id }],
@@ -79,6 +81,7 @@ export async function seedStorefront(
     publishableKey: apiKey.token,
     salesChannelId: salesChannel.id,
     regionId: region.id,
+    productId: product.id,
     variantId: product.variants[0].id,
   }
 }
@@ -192,7 +195,7 @@ function storeHeaders(store: Storefront, token: string) {
 export async function waitFor(
   check: () => Promise<boolean>,
   description: string,
-  timeoutMs = 10000
+  timeoutMs = 15000
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (!(await check())) {

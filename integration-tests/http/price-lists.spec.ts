@@ -10,7 +10,7 @@ import {
   type Shopper,
   type Store,
   waitFor,
-} from "./promotions-storefront"
+} from "../helpers/sdk-storefront"
 
 jest.setTimeout(240000)
 

@@ -10,7 +10,7 @@ import {
   seedStore,
   type Shopper,
   type Store,
-} from "./promotions-storefront"
+} from "../helpers/sdk-storefront"
 
 jest.setTimeout(240000)
 

@@ -52,6 +52,7 @@ export const refreshCustomerSegmentsStep = createStep(
     )
     const locking = container.resolve(Modules.LOCKING)
     const results: RefreshResult[] = []
+    const locks: HeldLock[] = []
 
     for (const id of ids) {
       const key = refreshLockKey(id)
@@ -64,13 +65,45 @@ export const refreshCustomerSegmentsStep = createStep(
         }
         throw await busyError(service, id)
       }
+      locks.push({ key, ownerId })
       try {
         results.push(await service.refreshSegment(id, trigger))
-      } finally {
-        await locking.release(key, { ownerId })
+      } catch (error) {
+        // Medusa does not compensate the step that failed.
+        await releaseLocks(locking, locks)
+        throw error
       }
     }
-    return new StepResponse(results)
+    // The locks stay held until the segments' customer groups are synced too
+    // (`releaseRefreshLocksStep`), so a second refresh never syncs a group
+    // between this refresh and its own sync.
+    return new StepResponse({ results, locks }, locks)
+  },
+  async (locks, { container }) => {
+    if (!locks?.length) {
+      return
+    }
+    await releaseLocks(container.resolve(Modules.LOCKING), locks)
+  }
+)
+
+export type HeldLock = { key: string; ownerId: string }
+
+export async function releaseLocks(locking: ILockingModule, locks: HeldLock[]) {
+  for (const { key, ownerId } of locks) {
+    await locking.release(key, { ownerId })
+  }
+}
+
+export const releaseRefreshLocksStepId =
+  "release-customer-segment-refresh-locks"
+
+/** Ends a refresh workflow: releases the locks its refresh step took. */
+export const releaseRefreshLocksStep = createStep(
+  releaseRefreshLocksStepId,
+  async (locks: HeldLock[], { container }) => {
+    await releaseLocks(container.resolve(Modules.LOCKING), locks)
+    return new StepResponse(void 0)
   }
 )
 

@@ -11,6 +11,7 @@ import {
 import {
   refreshCustomerSegmentsStep,
   type RefreshCustomerSegmentsStepInput,
+  releaseRefreshLocksStep,
 } from "../steps/refresh-customer-segments"
 import { syncSegmentGroupsStep } from "../../customer-group-sync/steps/sync-segment-groups"
 import { withGroupWarnings } from "../../customer-group-sync/utils/with-group-warnings"
@@ -36,8 +37,9 @@ export const refreshCustomerSegmentsWorkflowId = "refresh-customer-segments"
 export const refreshCustomerSegmentsWorkflow = createWorkflow(
   refreshCustomerSegmentsWorkflowId,
   (input: RefreshCustomerSegmentsWorkflowInput) => {
-    const refreshed = refreshCustomerSegmentsStep(input)
+    const { results: refreshed, locks } = refreshCustomerSegmentsStep(input)
     const synced = syncSegmentGroupsStep({ results: refreshed, full: true })
+    releaseRefreshLocksStep(locks)
     const results = transform({ refreshed, synced }, ({ refreshed, synced }) =>
       withGroupWarnings(refreshed, synced)
     )

@@ -1,11 +1,11 @@
 import Medusa from "@medusajs/js-sdk"
 import type { AxiosInstance } from "axios"
-import type { AdminHeaders } from "../helpers/admin"
+import type { AdminHeaders } from "./admin"
+import { seedStorefront, waitFor } from "./storefront"
 
 /**
- * A store set up through the admin API as a merchant would, and shoppers
- * that use it through `@medusajs/js-sdk` as a storefront does. Shared by the
- * promotion and price-list specs.
+ * Shoppers that use a store through `@medusajs/js-sdk`, as a storefront
+ * does. Shared by the promotion and price-list specs.
  */
 export type Store = {
   baseUrl: string
@@ -26,70 +26,15 @@ export type Shopper = {
 export const PRICE = 100
 
 /**
- * A sales channel with a publishable key, a USD region paid through the
- * system payment provider, and one product at 100 USD. The variant does not
- * manage inventory and the product has no shipping profile, so a cart
- * completes without a stock location or a shipping method.
+ * The store of `seedStorefront` (one product at `PRICE` USD), with the
+ * address a js-sdk client needs.
  */
 export async function seedStore(
   api: AxiosInstance,
   admin: AdminHeaders
 ): Promise<Store> {
-  const {
-    data: { sales_channel: channel },
-  } = await api.post("/admin/sales-channels", { name: "Webshop" }, admin)
-  const {
-    data: { api_key: key },
-  } = await api.post(
-    "/admin/api-keys",
-    { title: "Webshop", type: "publishable" },
-    admin
-  )
-  await api.post(
-    `/admin/api-keys/${key.id}/sales-channels`,
-    { add: [channel.id] },
-    admin
-  )
-  const {
-    data: { region },
-  } = await api.post(
-    "/admin/regions",
-    {
-      name: "United States",
-      currency_code: "usd",
-      countries: ["us"],
-      payment_providers: ["pp_system_default"],
-    },
-    admin
-  )
-  const {
-    data: { product },
-  } = await api.post(
-    "/admin/products",
-    {
-      title: "Espresso machine",
-      status: "published",
-      options: [{ title: "Colour", values: ["Steel"] }],
-      variants: [
-        {
-          title: "Steel",
-          options: { Colour: "Steel" },
-          manage_inventory: false,
-          prices: [{ currency_code: "usd", amount: PRICE }],
-        },
-      ],
-      sales_channels: [{ id: channel.id }],
-    },
-    admin
-  )
-  return {
-    baseUrl: api.defaults.baseURL as string,
-    publishableKey: key.token,
-    salesChannelId: channel.id,
-    regionId: region.id,
-    productId: product.id,
-    variantId: product.variants[0].id,
-  }
+  const store = await seedStorefront(api, admin, { price: PRICE })
+  return { ...store, baseUrl: api.defaults.baseURL as string }
 }
 
 function client(store: Store): Medusa {
@@ -176,20 +121,4 @@ export async function completeCart(shopper: Shopper, cartId: string) {
   return result.order
 }
 
-/**
- * Polls `check` every 100 ms until it holds, failing with `description`
- * after `timeoutMs`: carts are re-priced by a subscriber, after the event.
- */
-export async function waitFor(
-  check: () => Promise<boolean>,
-  description: string,
-  timeoutMs = 15000
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!(await check())) {
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${description}`)
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-}
+export { waitFor }
