@@ -393,7 +393,28 @@ medusaIntegrationTestRunner({
     describe("the adapter over Medusa's tables", () => {
       it("should run every operator of every catalogued condition against the real schema", async () => {
         const catalogue = service.getConditionCatalogue()
-        const conditions = catalogue.flatMap((entry) => samplesOf(entry))
+        // List values must be real where the rule checks them: a country
+        // code, and a segment that exists.
+        const [segment] = await service.createCustomerSegments([
+          {
+            name: "Sample",
+            rule: {
+              match: "all",
+              conditions: [
+                { type: "has_account", operator: "is", value: true },
+              ],
+            },
+          },
+        ])
+        const listFor = (picker: string | null) =>
+          picker === "country"
+            ? ["us"]
+            : picker === "segment"
+              ? [segment.id]
+              : ["sample"]
+        const conditions = catalogue.flatMap((entry) =>
+          samplesOf(entry, listFor(entry.picker))
+        )
 
         for (const condition of conditions) {
           await expect(
@@ -408,20 +429,27 @@ medusaIntegrationTestRunner({
   },
 })
 
-function samplesOf(entry: CatalogueEntry): Record<string, unknown>[] {
+function samplesOf(
+  entry: CatalogueEntry,
+  list: string[]
+): Record<string, unknown>[] {
   const kinds = entry.value_types ?? { [entry.value_type]: entry.operators }
   return Object.entries(kinds).flatMap(([kind, operators]) =>
     operators.map((operator) => ({
       type: entry.type,
       operator: operator.id,
-      ...sampleValue(kind, operator),
+      ...sampleValue(kind, operator, list),
       ...(entry.value_types && { key: "sample", value_type: kind }),
       ...(entry.currency === "required" && { currency: "usd" }),
     }))
   )
 }
 
-function sampleValue(kind: string, operator: CatalogueOperator) {
+function sampleValue(
+  kind: string,
+  operator: CatalogueOperator,
+  list: string[]
+) {
   const single: Record<string, unknown> = {
     text: "sample",
     number: 1,
@@ -442,7 +470,7 @@ function sampleValue(kind: string, operator: CatalogueOperator) {
     case "pair":
       return { value: pair[kind] }
     case "list":
-      return { value: ["sample"] }
+      return { value: list }
     case "span":
       return { value: { amount: 30, unit: "days" } }
   }
