@@ -1,33 +1,26 @@
 // Shapes of the plugin's admin API, as the pages read them.
 
-export type RefreshMode = "manual" | "scheduled" | "realtime"
-export type Audience = "registered" | "guests" | "all"
+import type {
+  Audience,
+  RefreshMode,
+} from "../../modules/customer-segment/constants"
+import type { RuleGroup } from "../../modules/customer-segment/rules/types"
 
-export type WindowUnit = "days" | "weeks" | "months" | "years"
-export type RelativeSpan = { amount: number; unit: WindowUnit }
-export type Window = { last: RelativeSpan } | { from?: string; to?: string }
-
-export type RuleCondition = {
-  type: string
-  operator: string
-  value?: unknown
-  window?: Window
-  currency?: string
-  key?: string
-  value_type?: "text" | "number" | "boolean" | "date"
-  min_times?: number
-}
-
-export type RuleGroup = {
-  match: "all" | "any"
-  negate?: boolean
-  conditions: RuleNode[]
-}
-
-export type RuleNode = RuleGroup | RuleCondition
-
-export const isGroup = (node: RuleNode): node is RuleGroup =>
-  Array.isArray((node as RuleGroup).conditions)
+// The rule tree and its enums are the module's own, so the builder and the
+// validator cannot disagree on their shape.
+export type {
+  Audience,
+  RefreshMode,
+} from "../../modules/customer-segment/constants"
+export type {
+  RelativeSpan,
+  RuleCondition,
+  RuleGroup,
+  RuleNode,
+  Window,
+  WindowUnit,
+} from "../../modules/customer-segment/rules/types"
+export { isGroup } from "../../modules/customer-segment/rules/types"
 
 export type Segment = {
   id: string
